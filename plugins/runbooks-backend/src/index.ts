@@ -1,0 +1,6 @@
+/**
+ * Backend plugin of Runbooks for Backstage.
+ *
+ * @packageDocumentation
+ */
+export { runbooksPlugin as default } from './plugin';

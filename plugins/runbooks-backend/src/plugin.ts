@@ -1,0 +1,65 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readRunbooksConfig } from './config';
+import { createRouter } from './router';
+import { DatabaseRunbooksStore } from './service/DatabaseRunbooksStore';
+import { RunbooksRefresher } from './service/RunbooksRefresher';
+import { RunbooksService } from './service/RunbooksService';
+import { RunbookSourceReader } from './sources/readEntityRunbooks';
+
+/**
+ * The runbooks backend plugin: reads runbooks from the sources entities name,
+ * keeps them in its database, and serves them at `/api/runbooks`.
+ *
+ * @public
+ */
+export const runbooksPlugin = createBackendPlugin({
+  pluginId: 'runbooks',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { logger, scheduler, catalog, auth } = deps;
+        const config = readRunbooksConfig(deps.config);
+        const store = await DatabaseRunbooksStore.create({ database: deps.database });
+        const sources = new RunbookSourceReader({
+          reader: deps.urlReader,
+          integrations: ScmIntegrations.fromConfig(deps.config),
+          limits: config.limits,
+        });
+        const refresher = new RunbooksRefresher({ store, sources, catalog, auth, logger });
+        const service = new RunbooksService({ store, refresher, catalog, auth, config });
+
+        await scheduler.scheduleTask({
+          id: 'runbooks-refresh',
+          ...config.refresh,
+          fn: async () => {
+            const started = Date.now();
+            const result = await refresher.refreshAll();
+            logger.info(
+              `Refreshed runbooks of ${result.entities} entities in ${Date.now() - started} ms` +
+                (result.failed ? `, ${result.failed} failed` : ''),
+            );
+          },
+        });
+
+        deps.httpRouter.use(await createRouter({ httpAuth: deps.httpAuth, service }));
+        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,115 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { RunbooksStore } from './RunbooksStore';
+import { EntitySnapshot, EntitySummary, StoredRunbook } from './types';
+
+const migrationsDir = resolvePackagePath(
+  '@runbooks-for-backstage/plugin-runbooks-backend',
+  'migrations',
+);
+
+const INSERT_CHUNK = 200;
+
+type EntityRow = { entity_ref: string; refreshed_at: string; data: string };
+type DocumentRow = {
+  entity_ref: string;
+  runbook_id: string;
+  position: number;
+  summary: string;
+  markdown: string;
+  headings: string;
+};
+
+/** Keeps runbooks in the plugin's own database (SQLite or PostgreSQL) through knex. */
+export class DatabaseRunbooksStore implements RunbooksStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseRunbooksStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseRunbooksStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveSnapshot(snapshot: EntitySnapshot): Promise<void> {
+    const { runbooks, entityRef, refreshedAt, ...rest } = snapshot;
+    const rows: DocumentRow[] = runbooks.map(
+      ({ markdown, headings, ...summary }, position) => ({
+        entity_ref: entityRef,
+        runbook_id: summary.id,
+        position,
+        summary: JSON.stringify(summary),
+        markdown,
+        headings: JSON.stringify(headings),
+      }),
+    );
+    await this.db.transaction(async tx => {
+      await tx('runbooks_documents').where({ entity_ref: entityRef }).delete();
+      await tx('runbooks_entities')
+        .insert({
+          entity_ref: entityRef,
+          refreshed_at: refreshedAt,
+          data: JSON.stringify(rest),
+        })
+        .onConflict('entity_ref')
+        .merge(['refreshed_at', 'data']);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await tx('runbooks_documents').insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+    });
+  }
+
+  async getEntity(entityRef: string): Promise<EntitySummary | undefined> {
+    const entity = await this.db<EntityRow>('runbooks_entities')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!entity) return undefined;
+    const documents = await this.db<DocumentRow>('runbooks_documents')
+      .where({ entity_ref: entityRef })
+      .orderBy('position')
+      .select('summary');
+    return {
+      ...JSON.parse(entity.data),
+      entityRef: entity.entity_ref,
+      refreshedAt: entity.refreshed_at,
+      runbooks: documents.map(row => JSON.parse(row.summary)),
+    };
+  }
+
+  async getRunbook(
+    entityRef: string,
+    runbookId: string,
+  ): Promise<StoredRunbook | undefined> {
+    const row = await this.db<DocumentRow>('runbooks_documents')
+      .where({ entity_ref: entityRef, runbook_id: runbookId })
+      .first();
+    if (!row) return undefined;
+    return {
+      ...JSON.parse(row.summary),
+      markdown: row.markdown,
+      headings: JSON.parse(row.headings),
+    };
+  }
+
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db<EntityRow>('runbooks_entities').select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  async deleteEntities(entityRefs: string[]): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const chunk = entityRefs.slice(i, i + INSERT_CHUNK);
+      await this.db.transaction(async tx => {
+        await tx('runbooks_documents').whereIn('entity_ref', chunk).delete();
+        await tx('runbooks_entities').whereIn('entity_ref', chunk).delete();
+      });
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  AuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  parseLocationAnnotation,
+  RUNBOOKS_LOCATION_ANNOTATION,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import { RunbookSourceReader } from '../sources/readEntityRunbooks';
+import { buildEntitySnapshot, LocationFiles } from './buildEntitySnapshot';
+import { entityKey } from './entityRefs';
+import { RunbooksStore } from './RunbooksStore';
+import { EntitySnapshot } from './types';
+
+const REFRESH_CONCURRENCY = 4;
+
+/** Re-reads entities' runbooks from their sources into the store. */
+export class RunbooksRefresher {
+  private readonly inFlight = new Map<string, Promise<EntitySnapshot>>();
+
+  constructor(
+    private readonly deps: {
+      store: RunbooksStore;
+      sources: RunbookSourceReader;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {}
+
+  /**
+   * Reads one entity's runbooks now and stores them. Concurrent calls for the
+   * same entity share one read. A failing source becomes a problem, never a throw.
+   */
+  refreshEntity(entity: Entity): Promise<EntitySnapshot> {
+    const key = entityKey(entity);
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const work = this.readAndStore(entity).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, work);
+    return work;
+  }
+
+  /** Refreshes every catalog entity with runbooks and forgets those that left. */
+  async refreshAll(): Promise<{ entities: number; failed: number }> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const seen = new Set<string>();
+    let failed = 0;
+    for await (const page of this.deps.catalog.streamEntities(
+      {
+        filter: {
+          [`metadata.annotations.${RUNBOOKS_LOCATION_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+        },
+      },
+      { credentials },
+    )) {
+      await forEachLimited(page, REFRESH_CONCURRENCY, async entity => {
+        seen.add(entityKey(entity));
+        try {
+          await this.refreshEntity(entity);
+        } catch (error) {
+          failed++;
+          this.deps.logger.warn(
+            `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
+          );
+        }
+      });
+    }
+    const gone = (await this.deps.store.listEntityRefs()).filter(ref => !seen.has(ref));
+    if (gone.length) await this.deps.store.deleteEntities(gone);
+    return { entities: seen.size, failed };
+  }
+
+  private async readAndStore(entity: Entity): Promise<EntitySnapshot> {
+    const annotations = entity.metadata.annotations ?? {};
+    const parsed = parseLocationAnnotation(annotations[RUNBOOKS_LOCATION_ANNOTATION]);
+    const problems = [...parsed.problems];
+    const locations: LocationFiles[] = [];
+    for (const location of parsed.value) {
+      const result = await this.deps.sources.read(
+        entity,
+        location,
+        RUNBOOKS_LOCATION_ANNOTATION,
+      );
+      problems.push(...result.problems);
+      locations.push({ files: result.files });
+    }
+    const snapshot = buildEntitySnapshot({
+      entityRef: entityKey(entity),
+      annotations,
+      locations,
+      problems,
+      now: this.deps.now?.() ?? new Date(),
+    });
+    await this.deps.store.saveSnapshot(snapshot);
+    return snapshot;
+  }
+}
+
+async function forEachLimited<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(workers);
+}

@@ -1,0 +1,152 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  getCompoundEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  computeReviewStatus,
+  EntityRunbooks,
+  parseDuration,
+  Runbook,
+  RunbookDetail,
+  RUNBOOKS_LOCATION_ANNOTATION,
+  runbookViewPath,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import { RunbooksConfig } from '../config';
+import { entityKey } from './entityRefs';
+import { RunbooksRefresher } from './RunbooksRefresher';
+import { RunbooksStore } from './RunbooksStore';
+import { EntitySummary, StoredRunbook } from './types';
+
+/** The plugin's answers: what is stored, with review status computed now. */
+export class RunbooksService {
+  constructor(
+    private readonly deps: {
+      store: RunbooksStore;
+      refresher: RunbooksRefresher;
+      catalog: CatalogService;
+      auth: AuthService;
+      config: RunbooksConfig;
+      now?: () => Date;
+    },
+  ) {}
+
+  /**
+   * An entity's runbooks. The entity is looked up with the caller's own
+   * credentials, so those who may not read it get a 404. An entity never
+   * refreshed yet is read on the spot.
+   */
+  async getEntityRunbooks(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityRunbooks> {
+    const entity = await this.readableEntity(ref, credentials);
+    const summary =
+      (await this.deps.store.getEntity(entityKey(entity))) ??
+      (await this.deps.refresher.refreshEntity(entity));
+    return {
+      entityRef: summary.entityRef,
+      runbooks: summary.runbooks.map(runbook =>
+        this.present(getCompoundEntityRef(entity), summary, runbook),
+      ),
+      alerts: summary.alerts,
+      escalation: summary.escalation,
+      severities: summary.severities ?? this.deps.config.severities,
+      problems: summary.problems,
+      refreshedAt: summary.refreshedAt,
+    };
+  }
+
+  /** One runbook with its markdown and headings. */
+  async getRunbook(
+    ref: CompoundEntityRef,
+    runbookId: string,
+    credentials: BackstageCredentials,
+  ): Promise<RunbookDetail> {
+    const entity = await this.readableEntity(ref, credentials);
+    const key = entityKey(entity);
+    let summary = await this.deps.store.getEntity(key);
+    if (!summary) summary = await this.deps.refresher.refreshEntity(entity);
+    const runbook = await this.deps.store.getRunbook(key, runbookId);
+    if (!runbook) {
+      throw new NotFoundError(`${key} has no runbook with id "${runbookId}"`);
+    }
+    return {
+      ...this.present(getCompoundEntityRef(entity), summary, runbook),
+      markdown: runbook.markdown,
+      headings: runbook.headings,
+    };
+  }
+
+  /** Re-reads an entity's runbooks now, if the caller may read the entity. */
+  async refresh(ref: CompoundEntityRef, credentials: BackstageCredentials) {
+    const entity = await this.readableEntity(ref, credentials);
+    const snapshot = await this.deps.refresher.refreshEntity(entity);
+    return {
+      entityRef: snapshot.entityRef,
+      runbooks: snapshot.runbooks.length,
+      problems: snapshot.problems,
+      refreshedAt: snapshot.refreshedAt,
+    };
+  }
+
+  private async readableEntity(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    const key = entityKey(ref);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${key} in the catalog, or you may not read it`);
+    }
+    if (!entity.metadata.annotations?.[RUNBOOKS_LOCATION_ANNOTATION]) {
+      throw new NotFoundError(
+        `${key} has no ${RUNBOOKS_LOCATION_ANNOTATION} annotation, so it has no runbooks`,
+      );
+    }
+    return entity;
+  }
+
+  private present(
+    ref: CompoundEntityRef,
+    entity: Pick<EntitySummary, 'reviewInterval'>,
+    runbook: Omit<StoredRunbook, 'markdown' | 'headings'>,
+  ): Runbook {
+    const { config } = this.deps;
+    const intervalText =
+      entity.reviewInterval ?? runbook.reviewInterval ?? config.reviewIntervalText;
+    const interval = parseDuration(intervalText) ?? config.reviewInterval;
+    const review = runbook.missing
+      ? { status: 'never-reviewed' as const }
+      : computeReviewStatus({
+          lastReviewed: runbook.lastReviewed ? new Date(runbook.lastReviewed) : undefined,
+          nextReview: runbook.nextReview ? new Date(runbook.nextReview) : undefined,
+          interval,
+          dueSoonWindow: config.dueSoonWindow,
+          now: this.deps.now?.() ?? new Date(),
+        });
+    return {
+      id: runbook.id,
+      title: runbook.title,
+      category: runbook.category,
+      path: runbook.path,
+      sourceUrl: runbook.sourceUrl,
+      viewUrl: runbookViewPath(ref, runbook.id),
+      alerts: runbook.alerts,
+      severity: runbook.severity,
+      owner: runbook.owner,
+      tags: runbook.tags,
+      lastReviewed: runbook.lastReviewed,
+      nextReview: runbook.nextReview ?? review.due?.toISOString(),
+      reviewInterval: intervalText,
+      status: review.status,
+      missing: runbook.missing,
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import {
+  AlertMapping,
+  EscalationLevel,
+  RunbookHeading,
+  RunbookProblem,
+  Severity,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+
+/** A runbook as read from its source, before review status is computed. */
+export type StoredRunbook = {
+  id: string;
+  title: string;
+  category?: string;
+  path: string;
+  sourceUrl?: string;
+  alerts: string[];
+  severity?: string;
+  owner?: string;
+  tags?: string[];
+  /** ISO 8601 date or timestamp. */
+  lastReviewed?: string;
+  nextReview?: string;
+  /** The runbook's own review interval, from its front matter. */
+  reviewInterval?: string;
+  missing: boolean;
+  markdown: string;
+  headings: RunbookHeading[];
+};
+
+/** What one refresh learned about an entity. */
+export type EntitySnapshot = {
+  entityRef: string;
+  refreshedAt: string;
+  /** The entity's `runbooks/review-interval`, when valid. */
+  reviewInterval?: string;
+  problems: RunbookProblem[];
+  alerts: AlertMapping[];
+  escalation: EscalationLevel[];
+  /** The severity ladder of the entity's runbook index, when it has one. */
+  severities?: Severity[];
+  runbooks: StoredRunbook[];
+};
+
+/** A stored entity without the runbooks' markdown bodies. */
+export type EntitySummary = Omit<EntitySnapshot, 'runbooks'> & {
+  runbooks: Array<Omit<StoredRunbook, 'markdown' | 'headings'>>;
+};

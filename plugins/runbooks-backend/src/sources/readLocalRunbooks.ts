@@ -1,0 +1,108 @@
+import fs from 'fs/promises';
+import path from 'path';
+import { isMarkdownPath, SourceLimits, SourceReadResult } from './types';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/**
+ * Reads the markdown files under `relativeDir`, which must stay inside
+ * `entityFolder` (the folder of the entity's catalog-info.yaml), symlinks included.
+ */
+export async function readLocalRunbooks(options: {
+  entityFolder: string;
+  relativeDir: string;
+  annotation: string;
+  limits: SourceLimits;
+}): Promise<SourceReadResult> {
+  const { entityFolder, relativeDir, annotation, limits } = options;
+  const refuse = (message: string): SourceReadResult => ({
+    files: [],
+    problems: [{ level: 'error', subject: annotation, message }],
+  });
+  const requested = path.resolve(entityFolder, relativeDir);
+  if (!isInside(entityFolder, requested)) {
+    return refuse(
+      `${annotation}: dir:${relativeDir} leaves the entity's own folder and was not read`,
+    );
+  }
+  let root: string;
+  let realEntityFolder: string;
+  try {
+    root = await fs.realpath(requested);
+    realEntityFolder = await fs.realpath(entityFolder);
+  } catch {
+    return refuse(`${annotation}: dir:${relativeDir} does not exist (${requested})`);
+  }
+  if (!isInside(realEntityFolder, root)) {
+    return refuse(
+      `${annotation}: dir:${relativeDir} leads outside the entity's own folder through a symlink and was not read`,
+    );
+  }
+  const stat = await fs.stat(root);
+  const result: SourceReadResult = { files: [], problems: [] };
+  if (stat.isFile()) {
+    if (!isMarkdownPath(root)) {
+      return refuse(`${annotation}: dir:${relativeDir} is a file, not a folder of markdown runbooks`);
+    }
+    await readFile(root, path.basename(root), result, limits, annotation);
+    return result;
+  }
+  await walk(root, root, result, limits, annotation);
+  return result;
+}
+
+async function walk(
+  root: string,
+  folder: string,
+  result: SourceReadResult,
+  limits: SourceLimits,
+  annotation: string,
+): Promise<void> {
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      await walk(root, full, result, limits, annotation);
+    } else if (entry.isFile() && isMarkdownPath(entry.name)) {
+      const relative = path.relative(root, full).split(path.sep).join('/');
+      await readFile(full, relative, result, limits, annotation);
+    }
+  }
+}
+
+async function readFile(
+  full: string,
+  relative: string,
+  result: SourceReadResult,
+  limits: SourceLimits,
+  annotation: string,
+): Promise<void> {
+  if (result.files.length >= limits.maxFilesPerEntity) {
+    const message = `More than ${limits.maxFilesPerEntity} markdown files; the rest were not read (runbooks.limits.maxFilesPerEntity)`;
+    if (!result.problems.some(problem => problem.message === message)) {
+      result.problems.push({ level: 'warning', subject: annotation, message });
+    }
+    return;
+  }
+  const stat = await fs.stat(full);
+  if (stat.size > limits.maxFileBytes) {
+    result.problems.push({
+      level: 'warning',
+      subject: relative,
+      message: `${relative} is ${stat.size} bytes, over the ${limits.maxFileBytes} byte limit (runbooks.limits.maxFileBytes); not read`,
+    });
+    return;
+  }
+  const content = await fs.readFile(full, 'utf8');
+  result.files.push({ path: relative, content });
+}
+
+function isInside(folder: string, candidate: string): boolean {
+  const relative = path.relative(folder, candidate);
+  return (
+    relative === '' ||
+    (!relative.startsWith('..') && !path.isAbsolute(relative))
+  );
+}

@@ -1,0 +1,24 @@
+import { RunbookProblem } from '@runbooks-for-backstage/plugin-runbooks-common';
+
+/** A markdown file read from a runbooks location. */
+export type RunbookFile = {
+  /** Path relative to the location's root folder, slash-separated. */
+  path: string;
+  content: string;
+  /** Where a person can read or edit the file, when it lives at a URL. */
+  sourceUrl?: string;
+};
+
+/** The files of one location, and what went wrong reading them. */
+export type SourceReadResult = {
+  files: RunbookFile[];
+  problems: RunbookProblem[];
+};
+
+/** Limits that keep one entity's sources from exhausting the backend. */
+export type SourceLimits = { maxFilesPerEntity: number; maxFileBytes: number };
+
+/** True for the markdown files a runbooks folder may hold. */
+export function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}

@@ -1,0 +1,17 @@
+/**
+ * Shared annotation keys, types, permissions, schemas and parsers of Runbooks for Backstage.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './types';
+export * from './permissions';
+export * from './duration';
+export * from './location';
+export * from './markdown';
+export * from './frontMatter';
+export * from './review';
+export * from './runbookId';
+export * from './paths';
+export * from './runbookIndex';
+export * from './escalation';

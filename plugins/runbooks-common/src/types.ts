@@ -1,0 +1,134 @@
+/**
+ * Review status of a runbook, computed when asked (time moves, so it is never stored).
+ *
+ * @public
+ */
+export type ReviewStatus = 'fresh' | 'due-soon' | 'stale' | 'never-reviewed';
+
+/**
+ * Something wrong with an entity's runbook setup, shown to the user instead of failing.
+ *
+ * @public
+ */
+export type RunbookProblem = {
+  level: 'error' | 'warning';
+  message: string;
+  /** The annotation key or runbook path the problem is about. */
+  subject?: string;
+};
+
+/**
+ * One runbook of an entity, as the HTTP API answers it.
+ *
+ * @public
+ */
+export type Runbook = {
+  id: string;
+  title: string;
+  category?: string;
+  /** Path of the markdown file inside the runbooks location. */
+  path: string;
+  /** Where to read or edit the source, when it lives at a URL. */
+  sourceUrl?: string;
+  /** Path of the runbook in the portal: `/catalog/:namespace/:kind/:name/runbooks/:id`. */
+  viewUrl: string;
+  alerts: string[];
+  severity?: string;
+  owner?: string;
+  tags?: string[];
+  lastReviewed?: string;
+  reviewedBy?: string;
+  nextReview?: string;
+  /** Review interval in force, e.g. `90d`. */
+  reviewInterval: string;
+  status: ReviewStatus;
+  /** True when an index links to a runbook file that does not exist. */
+  missing: boolean;
+};
+
+/**
+ * A heading of a rendered runbook, with the anchor the UI gives it.
+ *
+ * @public
+ */
+export type RunbookHeading = { depth: number; text: string; anchor: string };
+
+/**
+ * A runbook with its markdown body.
+ *
+ * @public
+ */
+export type RunbookDetail = Runbook & {
+  markdown: string;
+  headings: RunbookHeading[];
+};
+
+/**
+ * Where an alert mapping came from.
+ *
+ * @public
+ */
+export type AlertMappingSource =
+  | 'annotation'
+  | 'front-matter'
+  | 'index'
+  | 'file-name'
+  | 'alert-rule';
+
+/**
+ * An alert answered by a runbook of the entity.
+ *
+ * @public
+ */
+export type AlertMapping = {
+  alert: string;
+  runbookId: string;
+  anchor?: string;
+  source: AlertMappingSource;
+};
+
+/**
+ * A contact on an escalation level.
+ *
+ * @public
+ */
+export type EscalationContact = {
+  ref?: string;
+  uri?: string;
+  name: string;
+  email?: string;
+};
+
+/**
+ * One level of an entity's escalation.
+ *
+ * @public
+ */
+export type EscalationLevel = { level: number; contacts: EscalationContact[] };
+
+/**
+ * A severity of the entity's severity ladder.
+ *
+ * @public
+ */
+export type Severity = {
+  name: string;
+  respondWithin: string;
+  description?: string;
+};
+
+/**
+ * Everything the plugin knows about one entity's runbooks.
+ *
+ * @public
+ */
+export type EntityRunbooks = {
+  entityRef: string;
+  runbooks: Runbook[];
+  alerts: AlertMapping[];
+  escalation: EscalationLevel[];
+  severities: Severity[];
+  problems: RunbookProblem[];
+  /** When the runbooks were last read from their source (ISO 8601). */
+  refreshedAt?: string;
+};

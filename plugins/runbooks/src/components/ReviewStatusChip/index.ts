@@ -1,0 +1,2 @@
+export { ReviewStatusChip } from './ReviewStatusChip';
+export type { ReviewStatusChipProps } from './ReviewStatusChip';
