@@ -4,7 +4,11 @@ import { parseDuration } from './duration';
 import { RunbookProblem } from './types';
 
 const stringList = z
-  .union([z.string(), z.array(z.union([z.string(), z.number()]))])
+  .union([z.string(), z.array(z.union([z.string(), z.number()]))], {
+    errorMap: () => ({
+      message: 'expected a list of names or a comma-separated string',
+    }),
+  })
   .transform(value =>
     (Array.isArray(value) ? value.map(String) : value.split(','))
       .map(item => item.trim())

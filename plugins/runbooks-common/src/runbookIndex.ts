@@ -40,7 +40,7 @@ export type RunbookIndexLink = {
 export type RunbookIndex = { links: RunbookIndexLink[] };
 
 const LINK = /\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const HEADING = /^\s{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+const HEADING = /^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
 const FENCE = /^\s{0,3}(```|~~~)/;
 
 /**
@@ -80,7 +80,7 @@ export function parseRunbookIndex(
     ? indexPath.slice(0, indexPath.lastIndexOf('/'))
     : '';
   const links: RunbookIndexLink[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, RunbookIndexLink>();
   let category: string | undefined;
   let fence: string | undefined;
   for (const line of markdown.split(/\r?\n/)) {
@@ -93,19 +93,30 @@ export function parseRunbookIndex(
     if (fence) continue;
     const heading = HEADING.exec(line);
     if (heading) {
-      category = markdownInlineToText(heading[1]) || category;
+      // The document title (level one) is not a category of what follows it.
+      category =
+        heading[1].length === 1
+          ? undefined
+          : markdownInlineToText(heading[2]) || category;
       continue;
     }
     for (const match of line.matchAll(LINK)) {
       const target = resolveIndexLink(match[2], folder);
-      if (!target || seen.has(target.path)) continue;
-      seen.add(target.path);
-      links.push({
+      if (!target) continue;
+      const earlier = seen.get(target.path);
+      if (earlier) {
+        // A runbook mentioned in an introduction takes the category of its listing.
+        earlier.category ??= category;
+        continue;
+      }
+      const link: RunbookIndexLink = {
         path: target.path,
         anchor: target.anchor,
         title: markdownInlineToText(match[1]) || target.path,
         category,
-      });
+      };
+      seen.set(target.path, link);
+      links.push(link);
     }
   }
   return { links };

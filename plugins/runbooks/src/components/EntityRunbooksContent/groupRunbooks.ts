@@ -1,0 +1,36 @@
+import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+
+/** Runbooks of one category, in the order the backend listed them. */
+export type RunbookGroup = { category: string; runbooks: Runbook[] };
+
+/** The name of the group of runbooks that have no category. */
+export const OTHER_CATEGORY = 'Other';
+
+/**
+ * Groups runbooks by category, categories in order of first appearance and
+ * uncategorised runbooks last, under "Other".
+ */
+export function groupRunbooks(runbooks: Runbook[]): RunbookGroup[] {
+  const groups = new Map<string, Runbook[]>();
+  const other: Runbook[] = [];
+  for (const runbook of runbooks) {
+    const category = runbook.category?.trim();
+    if (!category) {
+      other.push(runbook);
+      continue;
+    }
+    const group = groups.get(category) ?? [];
+    group.push(runbook);
+    groups.set(category, group);
+  }
+  const result = [...groups].map(([category, items]) => ({
+    category,
+    runbooks: items,
+  }));
+  if (other.length) {
+    const existing = result.find(g => g.category === OTHER_CATEGORY);
+    if (existing) existing.runbooks.push(...other);
+    else result.push({ category: OTHER_CATEGORY, runbooks: other });
+  }
+  return result;
+}

@@ -1,0 +1,98 @@
+import { Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { formatDate } from '../../utils/relativeTime';
+import { ReviewStatusChip } from '../ReviewStatusChip';
+
+/** Where to edit a file shown at a GitHub or GitLab blob URL, if known. */
+export function editUrlOf(sourceUrl: string): string | undefined {
+  if (/\/-\/blob\//.test(sourceUrl)) {
+    return sourceUrl.replace('/-/blob/', '/-/edit/');
+  }
+  if (/^https:\/\/github\.[^/]+\/[^/]+\/[^/]+\/blob\//.test(sourceUrl)) {
+    return sourceUrl.replace(/^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/blob\//, '$1/edit/');
+  }
+  return undefined;
+}
+
+function ReviewLine(props: { runbook: Runbook }) {
+  const { lastReviewed, reviewedBy, nextReview, reviewInterval } =
+    props.runbook;
+  const parts = [
+    lastReviewed
+      ? `Last reviewed ${formatDate(lastReviewed)}${
+          reviewedBy ? ` by ${reviewedBy}` : ''
+        }`
+      : 'Never reviewed',
+    nextReview ? `Next review ${formatDate(nextReview)}` : undefined,
+    `Review every ${reviewInterval}`,
+  ].filter(Boolean);
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {parts.join(' · ')}
+    </Typography>
+  );
+}
+
+function SourceLinks(props: { runbook: Runbook }) {
+  const { sourceUrl, path } = props.runbook;
+  if (!sourceUrl) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Source: <code>{path}</code>
+      </Typography>
+    );
+  }
+  const editUrl = editUrlOf(sourceUrl);
+  return (
+    <Box display="flex" gridGap={16}>
+      <Link to={sourceUrl}>View source</Link>
+      {editUrl && <Link to={editUrl}>Edit</Link>}
+    </Box>
+  );
+}
+
+/** Title, status and facts about a runbook, shown above its text. */
+export function RunbookHeader(props: { runbook: Runbook }) {
+  const { runbook } = props;
+  return (
+    <Box mb={2} display="flex" flexDirection="column" gridGap={8}>
+      <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
+        <Typography variant="h4" component="h2">
+          {runbook.title}
+        </Typography>
+        <ReviewStatusChip
+          status={runbook.status}
+          missing={runbook.missing}
+          size="medium"
+        />
+      </Box>
+      {(runbook.severity || runbook.owner) && (
+        <Typography variant="body2">
+          {runbook.severity && <>Severity: {runbook.severity}</>}
+          {runbook.severity && runbook.owner && ' · '}
+          {runbook.owner && <>Owner: {runbook.owner}</>}
+        </Typography>
+      )}
+      {runbook.alerts.length > 0 && (
+        <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={4}>
+          <Typography variant="body2">Alerts:</Typography>
+          {runbook.alerts.map(alert => (
+            <Chip key={alert} label={alert} size="small" color="secondary" />
+          ))}
+        </Box>
+      )}
+      {runbook.tags && runbook.tags.length > 0 && (
+        <Box display="flex" flexWrap="wrap" gridGap={4}>
+          {runbook.tags.map(tag => (
+            <Chip key={tag} label={tag} size="small" variant="outlined" />
+          ))}
+        </Box>
+      )}
+      <ReviewLine runbook={runbook} />
+      <SourceLinks runbook={runbook} />
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { RunbookView } from './RunbookView';
+export type { RunbookViewProps } from './RunbookView';
