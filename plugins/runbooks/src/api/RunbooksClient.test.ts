@@ -22,8 +22,9 @@ describe('RunbooksClient', () => {
 
   it('reads the runbooks of an entity', async () => {
     server.use(
-      rest.get(`${baseUrl}/entities/default/component/payments`, (_, res, ctx) =>
-        res(ctx.json(entityRunbooks)),
+      rest.get(
+        `${baseUrl}/entities/default/component/payments`,
+        (_, res, ctx) => res(ctx.json(entityRunbooks)),
       ),
     );
 

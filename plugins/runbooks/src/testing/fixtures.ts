@@ -46,7 +46,8 @@ export const runbooks: Runbook[] = [
     tags: ['cpu'],
     lastReviewed: '2024-01-02',
     nextReview: '2024-04-01',
-    sourceUrl: 'https://github.com/acme/payments/blob/main/runbooks/high-cpu.md',
+    sourceUrl:
+      'https://github.com/acme/payments/blob/main/runbooks/high-cpu.md',
   }),
   makeRunbook({ id: 'db-failover', title: 'Database failover' }),
   makeRunbook({

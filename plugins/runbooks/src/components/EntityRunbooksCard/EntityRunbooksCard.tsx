@@ -83,7 +83,9 @@ function RunbookSummary(props: { data: EntityRunbooks; tabPath: string }) {
             <Typography
               component="dd"
               variant="body2"
-              className={`${classes.count} ${row.worst ? classes.worstRow : ''}`}
+              className={`${classes.count} ${
+                row.worst ? classes.worstRow : ''
+              }`}
               style={{ margin: 0 }}
             >
               {row.count}

@@ -82,7 +82,9 @@ describe('EntityRunbooksContent', () => {
     const api = apiWithData();
     await renderTab(api);
 
-    expect(await screen.findByRole('cell', { name: 'Scale out' })).toBeVisible();
+    expect(
+      await screen.findByRole('cell', { name: 'Scale out' }),
+    ).toBeVisible();
     expect(api.getRunbook).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'payments' },
       'high-cpu',
@@ -147,7 +149,9 @@ describe('EntityRunbooksContent', () => {
     const alerts = await screen.findAllByRole('alert');
     expect(alerts[0]).toHaveTextContent('runbooks/location: folder not found');
     expect(alerts[1]).toHaveTextContent('runbooks/alerts: no runbook nope.md');
-    expect(screen.getByText('Last refreshed 5 minutes ago')).toBeInTheDocument();
+    expect(
+      screen.getByText('Last refreshed 5 minutes ago'),
+    ).toBeInTheDocument();
   });
 
   it('has an empty state, with the problems, when there are no runbooks', async () => {
@@ -155,7 +159,9 @@ describe('EntityRunbooksContent', () => {
       apiWithData({
         ...entityRunbooks,
         runbooks: [],
-        problems: [{ level: 'error', message: 'No markdown files in ./runbooks' }],
+        problems: [
+          { level: 'error', message: 'No markdown files in ./runbooks' },
+        ],
       }),
     );
 

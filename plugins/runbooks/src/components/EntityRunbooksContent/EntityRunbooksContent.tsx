@@ -1,4 +1,7 @@
-import { CompoundEntityRef, getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  getCompoundEntityRef,
+} from '@backstage/catalog-model';
 import {
   EmptyState,
   Progress,

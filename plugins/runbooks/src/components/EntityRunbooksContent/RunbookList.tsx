@@ -52,7 +52,8 @@ export function RunbookList(props: {
   const { runbooks, selectedId } = props;
   const classes = useStyles();
   const groups = groupRunbooks(runbooks);
-  const showHeadings = groups.length > 1 || groups[0]?.category !== OTHER_CATEGORY;
+  const showHeadings =
+    groups.length > 1 || groups[0]?.category !== OTHER_CATEGORY;
   return (
     <Paper component="nav" aria-label="Runbooks">
       {groups.map(group => (

@@ -12,7 +12,10 @@ export function editUrlOf(sourceUrl: string): string | undefined {
     return sourceUrl.replace('/-/blob/', '/-/edit/');
   }
   if (/^https:\/\/github\.[^/]+\/[^/]+\/[^/]+\/blob\//.test(sourceUrl)) {
-    return sourceUrl.replace(/^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/blob\//, '$1/edit/');
+    return sourceUrl.replace(
+      /^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/blob\//,
+      '$1/edit/',
+    );
   }
   return undefined;
 }

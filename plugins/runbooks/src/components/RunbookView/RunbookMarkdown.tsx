@@ -111,7 +111,9 @@ export function RunbookMarkdown(props: RunbookMarkdownProps) {
         if (href.startsWith('#')) {
           return <AnchorLink href={href}>{children}</AnchorLink>;
         }
-        return <Link to={resolveHref ? resolveHref(href) : href}>{children}</Link>;
+        return (
+          <Link to={resolveHref ? resolveHref(href) : href}>{children}</Link>
+        );
       },
       table: ({ node: _node, ...rest }) => (
         <div className={classes.tableScroll}>

@@ -32,8 +32,8 @@ function ReviewWarning(props: { runbook: Runbook }) {
   if (status === 'never-reviewed') {
     return (
       <Alert severity="warning">
-        This runbook has never been reviewed; check its steps against the
-        system before relying on them.
+        This runbook has never been reviewed; check its steps against the system
+        before relying on them.
       </Alert>
     );
   }

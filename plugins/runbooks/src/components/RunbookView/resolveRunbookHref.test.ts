@@ -10,9 +10,9 @@ describe('resolveRunbookHref', () => {
   const other = makeRunbook({ id: 'high-cpu', path: 'high-cpu.md' });
 
   it('opens linked runbooks in the portal, keeping the anchor', () => {
-    expect(resolveRunbookHref('../high-cpu.md#steps', current, [current, other])).toBe(
-      '/catalog/default/component/payments/runbooks/high-cpu#steps',
-    );
+    expect(
+      resolveRunbookHref('../high-cpu.md#steps', current, [current, other]),
+    ).toBe('/catalog/default/component/payments/runbooks/high-cpu#steps');
   });
 
   it('sends other relative links to the source repository', () => {
@@ -22,7 +22,12 @@ describe('resolveRunbookHref', () => {
   });
 
   it('leaves absolute links and anchors alone', () => {
-    for (const href of ['https://x.example/a', '#steps', '/docs', 'mailto:a@b.c']) {
+    for (const href of [
+      'https://x.example/a',
+      '#steps',
+      '/docs',
+      'mailto:a@b.c',
+    ]) {
       expect(resolveRunbookHref(href, current, [current])).toBe(href);
     }
   });

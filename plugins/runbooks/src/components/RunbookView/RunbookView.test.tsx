@@ -1,0 +1,150 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { runbooksApiRef } from '../../api';
+import { highCpuDetail, makeRunbook, runbooks } from '../../testing/fixtures';
+import { mockRunbooksApi } from '../../testing/render';
+import { RunbookView } from './RunbookView';
+
+const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
+
+async function renderView(
+  runbook: Runbook,
+  api = mockRunbooksApi({ getRunbook: async () => highCpuDetail }),
+) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[runbooksApiRef, api]]}>
+      <RunbookView
+        entityRef={entityRef}
+        runbook={runbook}
+        runbooks={runbooks}
+      />
+    </TestApiProvider>,
+  );
+  return api;
+}
+
+describe('RunbookView', () => {
+  it('renders the markdown with GitHub tables, task lists and strikethrough', async () => {
+    await renderView(runbooks[0]);
+
+    expect(await screen.findByRole('table')).toBeInTheDocument();
+    expect(screen.getByRole('cell', { name: 'Scale out' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('cell', { name: 'kubectl scale' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('checkbox').map(c => (c as HTMLInputElement).checked),
+    ).toEqual([true, false]);
+    expect(screen.getByText('old advice').tagName).toBe('DEL');
+    expect(screen.getByText('kubectl top pods').closest('pre')).not.toBeNull();
+  });
+
+  it('gives headings the anchors the backend lists', async () => {
+    await renderView(runbooks[0]);
+
+    await screen.findByRole('table');
+    const ids = screen
+      .getAllByRole('heading')
+      .filter(h => h.id)
+      .map(h => h.id);
+    expect(ids).toEqual(highCpuDetail.headings.map(h => h.anchor));
+    expect(
+      screen.getAllByRole('heading', { name: 'What to do?' }).map(h => h.id),
+    ).toEqual(['what-to-do', 'what-to-do-1']);
+  });
+
+  it('neutralises javascript: links and keeps the others', async () => {
+    await renderView(runbooks[0]);
+
+    const unsafe = await screen.findByText('Click me');
+    expect(unsafe.closest('a')?.getAttribute('href') ?? '').not.toMatch(
+      /^\s*javascript:/i,
+    );
+    expect(screen.getByRole('link', { name: /^dashboard/ })).toHaveAttribute(
+      'href',
+      'https://grafana.example.com',
+    );
+    expect(screen.getByRole('link', { name: 'the steps' })).toHaveAttribute(
+      'href',
+      '#what-to-do',
+    );
+  });
+
+  it('shows what the on-call engineer needs to know about the runbook', async () => {
+    await renderView(runbooks[0]);
+
+    await screen.findByRole('table');
+    expect(
+      screen.getByRole('heading', { name: 'High CPU', level: 2 }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Stale').length).toBeGreaterThan(0);
+    expect(screen.getByText(/Severity: P1/)).toHaveTextContent(
+      'Owner: group:payments',
+    );
+    expect(screen.getByText('HighCPU')).toBeInTheDocument();
+    expect(screen.getByText('cpu')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Last reviewed 2 Jan 2024 · Next review 1 Apr 2024 · Review every 90d',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/overdue for review/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^View source/ })).toHaveAttribute(
+      'href',
+      highCpuDetail.sourceUrl,
+    );
+    expect(screen.getByRole('link', { name: /^Edit/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/payments/edit/main/runbooks/high-cpu.md',
+    );
+  });
+
+  it('shows the path when the source has no URL', async () => {
+    const runbook = makeRunbook({
+      id: 'local',
+      title: 'Local',
+      path: 'ops/local.md',
+    });
+    await renderView(
+      runbook,
+      mockRunbooksApi({
+        getRunbook: async () => ({
+          ...runbook,
+          markdown: 'Hello',
+          headings: [],
+        }),
+      }),
+    );
+
+    expect(await screen.findByText('Hello')).toBeInTheDocument();
+    expect(screen.getByText('ops/local.md')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /^View source/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the error panel when the runbook cannot be read', async () => {
+    await renderView(
+      runbooks[1],
+      mockRunbooksApi({
+        getRunbook: async () => {
+          throw new Error('file vanished');
+        },
+      }),
+    );
+
+    expect(await screen.findAllByText(/file vanished/)).not.toHaveLength(0);
+  });
+
+  it('warns about a missing runbook without fetching it', async () => {
+    const api = await renderView(runbooks[4]);
+
+    expect(
+      screen.getByText(
+        /Listed in the runbook index but the file does not exist/,
+      ),
+    ).toHaveTextContent('ghost.md');
+    expect(api.getRunbook).not.toHaveBeenCalled();
+  });
+});
