@@ -27,6 +27,23 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return result.data;
 }
 
+const ENTITY_REF_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function parseRefreshEntityRef(text: string) {
+  let ref;
+  try {
+    ref = parseEntityRef(text, { defaultKind: 'component', defaultNamespace: 'default' });
+  } catch (error) {
+    throw new InputError(`Invalid entityRef "${text}": ${(error as Error).message}`);
+  }
+  if (![ref.kind, ref.namespace, ref.name].every(part => ENTITY_REF_PART.test(part))) {
+    throw new InputError(
+      `Invalid entityRef "${text}": expected kind:namespace/name, e.g. component:default/payments`,
+    );
+  }
+  return ref;
+}
+
 /** The HTTP API of the runbooks plugin (contract section 4). */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -54,12 +71,7 @@ export async function createRouter(options: {
 
   router.post('/refresh', async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');
-    let ref;
-    try {
-      ref = parseEntityRef(body.entityRef, { defaultKind: 'component', defaultNamespace: 'default' });
-    } catch (error) {
-      throw new InputError(`Invalid entityRef "${body.entityRef}": ${(error as Error).message}`);
-    }
+    const ref = parseRefreshEntityRef(body.entityRef);
     const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(await service.refresh(ref, credentials));
   });

@@ -17,3 +17,5 @@ export { rootRouteRef } from './routes';
 export { runbooksApiRef, RunbooksClient } from './api';
 /** The shape of the runbooks API, for alternative implementations. */
 export type { RunbooksApi } from './api';
+/** Props of the overview card. */
+export type { EntityRunbooksCardProps } from './components/EntityRunbooksCard';

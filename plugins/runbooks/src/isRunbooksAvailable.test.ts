@@ -1,4 +1,4 @@
-import { entity, entityWithoutAnnotation } from './testing/fixtures';
+import { entity, entityWithoutAnnotation } from './__testUtils__/fixtures';
 import { isRunbooksAvailable } from './isRunbooksAvailable';
 
 describe('isRunbooksAvailable', () => {

@@ -6,7 +6,7 @@ import {
 } from '@backstage/test-utils';
 import { rest } from 'msw';
 import { setupServer } from 'msw/node';
-import { entityRunbooks, highCpuDetail } from '../testing/fixtures';
+import { entityRunbooks, highCpuDetail } from '../__testUtils__/fixtures';
 import { RunbooksClient } from './RunbooksClient';
 
 const baseUrl = 'http://example.com/api/runbooks';

@@ -3,8 +3,11 @@ import {
   entityRunbooks,
   entityWithoutAnnotation,
   makeRunbook,
-} from '../../testing/fixtures';
-import { mockRunbooksApi, renderOnEntityPage } from '../../testing/render';
+} from '../../__testUtils__/fixtures';
+import {
+  mockRunbooksApi,
+  renderOnEntityPage,
+} from '../../__testUtils__/render';
 import { EntityRunbooksCard } from './EntityRunbooksCard';
 
 function counts() {

@@ -1,6 +1,7 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
+  InfoCardVariants,
   Link,
   Progress,
   ResponseErrorPanel,
@@ -103,7 +104,17 @@ function RunbookSummary(props: { data: EntityRunbooks; tabPath: string }) {
   );
 }
 
-function LoadedRunbooksCard() {
+/**
+ * Props of {@link EntityRunbooksCard}.
+ *
+ * @public
+ */
+export type EntityRunbooksCardProps = {
+  /** `gridItem` makes the card as tall as its grid row. */
+  variant?: InfoCardVariants;
+};
+
+function LoadedRunbooksCard(props: EntityRunbooksCardProps) {
   const { entity } = useEntity();
   const entityRoute = useRouteRef(entityRouteRef);
   const tabPath = `${entityRoute(
@@ -115,6 +126,7 @@ function LoadedRunbooksCard() {
   return (
     <InfoCard
       title="Runbooks"
+      variant={props.variant}
       deepLink={{ title: 'Open runbooks', link: tabPath }}
     >
       {error && <ResponseErrorPanel error={error} />}
@@ -128,16 +140,16 @@ function LoadedRunbooksCard() {
  * Overview card: how many runbooks the entity has, how many need review, the
  * worst status and a link to the Runbooks tab.
  */
-export function EntityRunbooksCard() {
+export function EntityRunbooksCard(props: EntityRunbooksCardProps) {
   const { entity } = useEntity();
   if (!isRunbooksAvailable(entity)) {
     return (
-      <InfoCard title="Runbooks">
+      <InfoCard title="Runbooks" variant={props.variant}>
         <MissingAnnotationEmptyState
           annotation={RUNBOOKS_LOCATION_ANNOTATION}
         />
       </InfoCard>
     );
   }
-  return <LoadedRunbooksCard />;
+  return <LoadedRunbooksCard {...props} />;
 }

@@ -1,1 +1,2 @@
 export { EntityRunbooksCard } from './EntityRunbooksCard';
+export type { EntityRunbooksCardProps } from './EntityRunbooksCard';

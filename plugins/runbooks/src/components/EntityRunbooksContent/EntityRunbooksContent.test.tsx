@@ -5,8 +5,11 @@ import {
   entityWithoutAnnotation,
   highCpuDetail,
   makeRunbook,
-} from '../../testing/fixtures';
-import { mockRunbooksApi, renderOnEntityPage } from '../../testing/render';
+} from '../../__testUtils__/fixtures';
+import {
+  mockRunbooksApi,
+  renderOnEntityPage,
+} from '../../__testUtils__/render';
 import { EntityRunbooksContent } from './EntityRunbooksContent';
 
 const tab = '/catalog/default/component/payments/runbooks';

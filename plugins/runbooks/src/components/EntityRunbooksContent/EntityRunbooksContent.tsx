@@ -15,6 +15,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  AlertMapping,
   EntityRunbooks,
   Runbook,
   RUNBOOKS_LOCATION_ANNOTATION,
@@ -42,10 +43,13 @@ function RefreshedLine(props: { refreshedAt?: string }) {
   );
 }
 
-function SelectedRunbook(props: {
+type BrowserProps = {
   entityRef: CompoundEntityRef;
   runbooks: Runbook[];
-}) {
+  alerts: AlertMapping[];
+};
+
+function SelectedRunbook(props: BrowserProps) {
   const { runbookId } = useParams();
   const runbook = props.runbooks.find(r => r.id === runbookId);
   if (!runbook) {
@@ -62,15 +66,13 @@ function SelectedRunbook(props: {
       entityRef={props.entityRef}
       runbook={runbook}
       runbooks={props.runbooks}
+      alerts={props.alerts}
     />
   );
 }
 
-function RunbooksBrowser(props: {
-  entityRef: CompoundEntityRef;
-  runbooks: Runbook[];
-}) {
-  const { entityRef, runbooks } = props;
+function RunbooksBrowser(props: BrowserProps) {
+  const { entityRef, runbooks, alerts } = props;
   // The tab is mounted at `runbooks/*`; the rest of the path is the runbook id.
   const selectedId = useParams()['*']?.split('/')[0] || runbooks[0]?.id;
   return (
@@ -88,13 +90,18 @@ function RunbooksBrowser(props: {
                 entityRef={entityRef}
                 runbook={runbooks[0]}
                 runbooks={runbooks}
+                alerts={alerts}
               />
             }
           />
           <Route
             path=":runbookId"
             element={
-              <SelectedRunbook entityRef={entityRef} runbooks={runbooks} />
+              <SelectedRunbook
+                entityRef={entityRef}
+                runbooks={runbooks}
+                alerts={alerts}
+              />
             }
           />
         </Routes>
@@ -126,7 +133,11 @@ function RunbooksOverview(props: {
       <RefreshedLine refreshedAt={data.refreshedAt} />
       <RunbookProblems problems={data.problems} />
       {data.runbooks.length ? (
-        <RunbooksBrowser entityRef={entityRef} runbooks={data.runbooks} />
+        <RunbooksBrowser
+          entityRef={entityRef}
+          runbooks={data.runbooks}
+          alerts={data.alerts}
+        />
       ) : (
         <NoRunbooks location={location} />
       )}

@@ -23,14 +23,14 @@ export function groupRunbooks(runbooks: Runbook[]): RunbookGroup[] {
     group.push(runbook);
     groups.set(category, group);
   }
+  const named = groups.get(OTHER_CATEGORY) ?? [];
+  groups.delete(OTHER_CATEGORY);
   const result = [...groups].map(([category, items]) => ({
     category,
     runbooks: items,
   }));
-  if (other.length) {
-    const existing = result.find(g => g.category === OTHER_CATEGORY);
-    if (existing) existing.runbooks.push(...other);
-    else result.push({ category: OTHER_CATEGORY, runbooks: other });
+  if (named.length || other.length) {
+    result.push({ category: OTHER_CATEGORY, runbooks: [...named, ...other] });
   }
   return result;
 }

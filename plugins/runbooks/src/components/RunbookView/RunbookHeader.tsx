@@ -2,9 +2,13 @@ import { Link } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  AlertMapping,
+  Runbook,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { formatDate } from '../../utils/relativeTime';
 import { ReviewStatusChip } from '../ReviewStatusChip';
+import { useAnchorNavigation } from './useAnchorNavigation';
 
 /** Where to edit a file shown at a GitHub or GitLab blob URL, if known. */
 export function editUrlOf(sourceUrl: string): string | undefined {
@@ -57,9 +61,43 @@ function SourceLinks(props: { runbook: Runbook }) {
   );
 }
 
+function AlertChips(props: { runbook: Runbook; mappings: AlertMapping[] }) {
+  const { runbook, mappings } = props;
+  const goToAnchor = useAnchorNavigation();
+  const names = [
+    ...new Set([...runbook.alerts, ...mappings.map(m => m.alert)]),
+  ];
+  if (!names.length) return null;
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={4}>
+      <Typography variant="body2">Alerts:</Typography>
+      {names.map(alert => {
+        const anchor = mappings.find(
+          m => m.alert === alert && m.anchor,
+        )?.anchor;
+        return (
+          <Chip
+            key={alert}
+            label={alert}
+            size="small"
+            color="secondary"
+            title={anchor ? `Go to the section for ${alert}` : undefined}
+            clickable={Boolean(anchor)}
+            onClick={anchor ? () => goToAnchor(anchor) : undefined}
+          />
+        );
+      })}
+    </Box>
+  );
+}
+
 /** Title, status and facts about a runbook, shown above its text. */
-export function RunbookHeader(props: { runbook: Runbook }) {
-  const { runbook } = props;
+export function RunbookHeader(props: {
+  runbook: Runbook;
+  /** How alerts map to this runbook, with the section each one opens. */
+  alertMappings?: AlertMapping[];
+}) {
+  const { runbook, alertMappings = [] } = props;
   return (
     <Box mb={2} display="flex" flexDirection="column" gridGap={8}>
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
@@ -79,14 +117,7 @@ export function RunbookHeader(props: { runbook: Runbook }) {
           {runbook.owner && <>Owner: {runbook.owner}</>}
         </Typography>
       )}
-      {runbook.alerts.length > 0 && (
-        <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={4}>
-          <Typography variant="body2">Alerts:</Typography>
-          {runbook.alerts.map(alert => (
-            <Chip key={alert} label={alert} size="small" color="secondary" />
-          ))}
-        </Box>
-      )}
+      <AlertChips runbook={runbook} mappings={alertMappings} />
       {runbook.tags && runbook.tags.length > 0 && (
         <Box display="flex" flexWrap="wrap" gridGap={4}>
           {runbook.tags.map(tag => (

@@ -2,9 +2,14 @@ import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import { MouseEvent, ReactNode, useEffect, useMemo } from 'react';
 import ReactMarkdown, { Components, uriTransformer } from 'react-markdown';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import remarkGfm from 'remark-gfm';
 import { rehypeHeadingIds } from './rehypeHeadingIds';
+import {
+  decodeAnchor,
+  scrollToAnchor,
+  useAnchorNavigation,
+} from './useAnchorNavigation';
 
 const MONOSPACE =
   'ui-monospace, SFMono-Regular, Menlo, Monaco, Consolas, "Liberation Mono", monospace';
@@ -53,33 +58,18 @@ const useStyles = makeStyles(theme => ({
   tableScroll: { overflowX: 'auto', margin: theme.spacing(2, 0) },
 }));
 
-// The address react-markdown puts in place of unsafe links (javascript: & co).
-const NEUTRALISED_HREF = uriTransformer('javascript:');
-
+// react-markdown replaces unsafe links (javascript: & co) with a harmless
+// javascript: URL; drop it so the text is not a link at all.
 function safeLinkUri(href: string): string {
   const safe = uriTransformer(href);
-  return safe === NEUTRALISED_HREF ? '' : safe;
-}
-
-function scrollToAnchor(anchor: string) {
-  document.getElementById(anchor)?.scrollIntoView?.();
-}
-
-function decodeAnchor(hash: string): string {
-  try {
-    return decodeURIComponent(hash.replace(/^#/, ''));
-  } catch {
-    return hash.replace(/^#/, '');
-  }
+  return /^javascript:/i.test(safe) ? '' : safe;
 }
 
 function AnchorLink(props: { href: string; children?: ReactNode }) {
-  const navigate = useNavigate();
-  const location = useLocation();
+  const goToAnchor = useAnchorNavigation();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
-    navigate({ search: location.search, hash: props.href });
-    scrollToAnchor(decodeAnchor(props.href));
+    goToAnchor(decodeAnchor(props.href));
   };
   return (
     <a href={props.href} onClick={onClick}>

@@ -1,9 +1,14 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { runbooksApiRef } from '../../api';
-import { highCpuDetail, makeRunbook, runbooks } from '../../testing/fixtures';
-import { mockRunbooksApi } from '../../testing/render';
+import {
+  highCpuDetail,
+  makeRunbook,
+  runbooks,
+} from '../../__testUtils__/fixtures';
+import { mockRunbooksApi } from '../../__testUtils__/render';
 import { RunbookView } from './RunbookView';
 
 const entityRef = { kind: 'Component', namespace: 'default', name: 'payments' };
@@ -71,6 +76,23 @@ describe('RunbookView', () => {
     );
   });
 
+  it('never renders raw HTML from the runbook', async () => {
+    const runbook = makeRunbook({ id: 'html', title: 'Html' });
+    await renderView(
+      runbook,
+      mockRunbooksApi({
+        getRunbook: async () => ({
+          ...runbook,
+          markdown: 'Before\n\n<img src="x" onerror="alert(1)">\n\nAfter',
+          headings: [],
+        }),
+      }),
+    );
+
+    expect(await screen.findByText('After')).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
   it('shows what the on-call engineer needs to know about the runbook', async () => {
     await renderView(runbooks[0]);
 
@@ -98,6 +120,57 @@ describe('RunbookView', () => {
       'href',
       'https://github.com/acme/payments/edit/main/runbooks/high-cpu.md',
     );
+  });
+
+  it('lists the alerts mapped to the runbook and jumps to their section', async () => {
+    const scrolled: string[] = [];
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function scrollIntoView(this: Element) {
+      scrolled.push(this.id);
+    };
+    try {
+      await renderInTestApp(
+        <TestApiProvider
+          apis={[
+            [
+              runbooksApiRef,
+              mockRunbooksApi({ getRunbook: async () => highCpuDetail }),
+            ],
+          ]}
+        >
+          <RunbookView
+            entityRef={entityRef}
+            runbook={runbooks[0]}
+            alerts={[
+              {
+                alert: 'HighCPU',
+                runbookId: 'high-cpu',
+                anchor: 'what-to-do-1',
+                source: 'annotation',
+              },
+              {
+                alert: 'CPUThrottling',
+                runbookId: 'high-cpu',
+                source: 'index',
+              },
+              {
+                alert: 'DiskFull',
+                runbookId: 'disk-full',
+                source: 'file-name',
+              },
+            ]}
+          />
+        </TestApiProvider>,
+      );
+      await screen.findByRole('table');
+
+      expect(screen.getByText('CPUThrottling')).toBeInTheDocument();
+      expect(screen.queryByText('DiskFull')).not.toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'HighCPU' }));
+      expect(scrolled).toEqual(['what-to-do-1']);
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
   });
 
   it('shows the path when the source has no URL', async () => {

@@ -1,7 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Alert from '@material-ui/lab/Alert';
-import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  AlertMapping,
+  Runbook,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { useCallback } from 'react';
 import { useRunbook } from '../../hooks/useRunbook';
 import { formatDate } from '../../utils/relativeTime';
@@ -16,6 +19,8 @@ export type RunbookViewProps = {
   runbook: Runbook;
   /** All runbooks of the entity, so that links between them stay in the portal. */
   runbooks?: Runbook[];
+  /** The entity's alert mappings; those to this runbook are shown. */
+  alerts?: AlertMapping[];
 };
 
 function ReviewWarning(props: { runbook: Runbook }) {
@@ -41,7 +46,7 @@ function ReviewWarning(props: { runbook: Runbook }) {
 }
 
 function RunbookBody(props: RunbookViewProps) {
-  const { entityRef, runbook, runbooks = [] } = props;
+  const { entityRef, runbook, runbooks = [], alerts = [] } = props;
   const { value: loaded, loading, error } = useRunbook(entityRef, runbook.id);
   // The hook keeps the previous runbook while the next one loads.
   const value = loaded?.id === runbook.id ? loaded : undefined;
@@ -52,7 +57,10 @@ function RunbookBody(props: RunbookViewProps) {
   );
   return (
     <>
-      <RunbookHeader runbook={current} />
+      <RunbookHeader
+        runbook={current}
+        alertMappings={alerts.filter(a => a.runbookId === runbook.id)}
+      />
       <ReviewWarning runbook={current} />
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}

@@ -1,4 +1,4 @@
-import { makeRunbook } from '../../testing/fixtures';
+import { makeRunbook } from '../../__testUtils__/fixtures';
 import { resolveRunbookHref } from './resolveRunbookHref';
 
 describe('resolveRunbookHref', () => {

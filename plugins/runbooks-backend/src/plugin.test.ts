@@ -1,0 +1,163 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import request from 'supertest';
+import { runbooksPlugin } from './plugin';
+
+function serviceFolder() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-plugin-'));
+  const write = (file: string, content: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), content);
+  };
+  write('secret.md', '# Not a runbook of this service');
+  write('payments/catalog-info.yaml', 'kind: Component');
+  write('payments/runbooks/README.md', '# Payments\n## Database\n- [Failover](./db-failover.md)\n- [Gone](./gone.md)\n');
+  write(
+    'payments/runbooks/db-failover.md',
+    '---\ntitle: Database failover\nalerts: [PaymentsDbDown]\nlast-reviewed: 2026-11-01\n---\n# Database failover\n\n## Promote the replica\n\n| Step | Command |\n|---|---|\n| 1 | `pg_ctl promote` |\n',
+  );
+  return root;
+}
+
+function component(name: string, annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+  };
+}
+
+describe('runbooks backend plugin', () => {
+  async function start() {
+    const root = serviceFolder();
+    const location = `file:${path.join(root, 'payments', 'catalog-info.yaml')}`;
+    const entities = [
+      component('payments', {
+        'backstage.io/managed-by-location': location,
+        'runbooks/location': 'dir:./runbooks',
+      }),
+      component('sneaky', {
+        'backstage.io/managed-by-location': location,
+        'runbooks/location': 'dir:../',
+      }),
+      component('broken', {
+        'backstage.io/managed-by-location': location,
+        'runbooks/location': 'somewhere over the rainbow',
+      }),
+      component('plain', { 'backstage.io/managed-by-location': location }),
+    ];
+    const { server } = await startTestBackend({
+      features: [
+        runbooksPlugin,
+        catalogServiceMock.factory({ entities }),
+        mockServices.rootConfig.factory({
+          data: { runbooks: { refresh: { frequency: { hours: 1 }, timeout: { minutes: 1 } } } },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('serves an entity runbooks read from the folder next to its catalog-info.yaml', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/runbooks/entities/default/component/payments');
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/payments');
+    expect(res.body.runbooks).toEqual([
+      expect.objectContaining({
+        id: 'db-failover',
+        title: 'Database failover',
+        category: 'Database',
+        viewUrl: '/catalog/default/component/payments/runbooks/db-failover',
+        alerts: ['PaymentsDbDown'],
+        lastReviewed: '2026-11-01T00:00:00.000Z',
+        reviewInterval: '90d',
+        missing: false,
+      }),
+      expect.objectContaining({ id: 'gone', missing: true, category: 'Database' }),
+    ]);
+    expect(['fresh', 'due-soon', 'stale']).toContain(res.body.runbooks[0].status);
+    expect(res.body.severities.map((s: { name: string }) => s.name)).toEqual(['P0', 'P1', 'P2', 'P3']);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ message: 'The runbook index links to gone.md, which does not exist' }),
+    ]);
+    expect(Date.parse(res.body.refreshedAt)).not.toBeNaN();
+  });
+
+  it('serves a runbook with its markdown and heading anchors', async () => {
+    const server = await start();
+    const res = await request(server).get(
+      '/api/runbooks/entities/default/component/payments/runbooks/db-failover',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.markdown).toContain('| 1 | `pg_ctl promote` |');
+    expect(res.body.markdown).not.toContain('last-reviewed');
+    expect(res.body.headings).toEqual([
+      { depth: 1, text: 'Database failover', anchor: 'database-failover' },
+      { depth: 2, text: 'Promote the replica', anchor: 'promote-the-replica' },
+    ]);
+  });
+
+  it('refuses a dir: that leaves the entity folder, with a problem and nothing read', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/runbooks/entities/default/component/sneaky');
+    expect(res.status).toBe(200);
+    expect(res.body.runbooks).toEqual([]);
+    expect(res.body.problems).toEqual([
+      {
+        level: 'error',
+        subject: 'runbooks/location',
+        message: "runbooks/location: dir:../ leaves the entity's own folder and was not read",
+      },
+    ]);
+  });
+
+  it('shows a malformed annotation as a problem, not an error page', async () => {
+    const server = await start();
+    const res = await request(server).get('/api/runbooks/entities/default/component/broken');
+    expect(res.status).toBe(200);
+    expect(res.body.problems[0].message).toContain('"somewhere over the rainbow", which is neither');
+  });
+
+  it('answers 404 for unknown entities, entities without the annotation and unknown runbooks', async () => {
+    const server = await start();
+    const unknown = await request(server).get('/api/runbooks/entities/default/component/nobody');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe(
+      'No entity component:default/nobody in the catalog, or you may not read it',
+    );
+    const plain = await request(server).get('/api/runbooks/entities/default/component/plain');
+    expect(plain.status).toBe(404);
+    expect(plain.body.error.message).toContain('has no runbooks/location annotation');
+    const runbook = await request(server).get(
+      '/api/runbooks/entities/default/component/payments/runbooks/nope',
+    );
+    expect(runbook.status).toBe(404);
+  });
+
+  it('re-reads an entity on POST /refresh', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ entityRef: 'component:default/payments', runbooks: 2 });
+  });
+
+  it('answers health without credentials and refuses the API without them', async () => {
+    const server = await start();
+    const health = await request(server)
+      .get('/api/runbooks/health')
+      .set('Authorization', mockCredentials.none.header());
+    expect(health.status).toBe(200);
+    const api = await request(server)
+      .get('/api/runbooks/entities/default/component/payments')
+      .set('Authorization', mockCredentials.none.header());
+    expect(api.status).toBe(401);
+  });
+});

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs if needed, then runs every test: type check, then all packages'
+# tests (the stores on SQLite always, and on PostgreSQL when one can be had).
+# Ends with a "N passed, N failed" line; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-if-needed.sh || exit 1
+
+export CI=true
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && [ "${RUNBOOKS_TEST_POSTGRES:-1}" != 0 ]; then
+  if pg=$(bash scripts/ensure-postgres.sh); then
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$pg"
+    echo "Store tests run on SQLite and on PostgreSQL ($pg)"
+  else
+    echo "No PostgreSQL available: store tests run on SQLite only"
+  fi
+fi
+
+status=0
+echo "Type checking (tsc)..."
+npx tsc --noEmit -p tsconfig.json || status=1
+
+results=$(mktemp -d)/jest.json
+npx backstage-cli repo test --json --outputFile="$results" || status=1
+
+if [ -f "$results" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    const skipped = r.numPendingTests + r.numTodoTests;
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+    if (r.numTotalTests === 0) process.exit(1);
+  ' "$results" || status=1
+else
+  echo "0 passed, 1 failed"
+  status=1
+fi
+exit $status
