@@ -22,9 +22,21 @@ export type RunbooksConfig = {
 
 /** The common P0..P3 ladder, used when neither config nor an index gives one. */
 export const DEFAULT_SEVERITIES: Severity[] = [
-  { name: 'P0', respondWithin: '15m', description: 'Critical - outage or data breach' },
-  { name: 'P1', respondWithin: '1h', description: 'High - major functionality impaired' },
-  { name: 'P2', respondWithin: '4h', description: 'Medium - degraded performance' },
+  {
+    name: 'P0',
+    respondWithin: '15m',
+    description: 'Critical - outage or data breach',
+  },
+  {
+    name: 'P1',
+    respondWithin: '1h',
+    description: 'High - major functionality impaired',
+  },
+  {
+    name: 'P2',
+    respondWithin: '4h',
+    description: 'Medium - degraded performance',
+  },
   { name: 'P3', respondWithin: '24h', description: 'Low - minor issues' },
 ];
 

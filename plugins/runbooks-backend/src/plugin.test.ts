@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'fs';
@@ -15,7 +19,10 @@ function serviceFolder() {
   };
   write('secret.md', '# Not a runbook of this service');
   write('payments/catalog-info.yaml', 'kind: Component');
-  write('payments/runbooks/README.md', '# Payments\n## Database\n- [Failover](./db-failover.md)\n- [Gone](./gone.md)\n');
+  write(
+    'payments/runbooks/README.md',
+    '# Payments\n## Database\n- [Failover](./db-failover.md)\n- [Gone](./gone.md)\n',
+  );
   write(
     'payments/runbooks/db-failover.md',
     '---\ntitle: Database failover\nalerts: [PaymentsDbDown]\nlast-reviewed: 2026-11-01\n---\n# Database failover\n\n## Promote the replica\n\n| Step | Command |\n|---|---|\n| 1 | `pg_ctl promote` |\n',
@@ -28,7 +35,11 @@ function component(name: string, annotations: Record<string, string>): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/payments',
+      lifecycle: 'production',
+    },
   };
 }
 
@@ -56,7 +67,11 @@ describe('runbooks backend plugin', () => {
         runbooksPlugin,
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
-          data: { runbooks: { refresh: { frequency: { hours: 1 }, timeout: { minutes: 1 } } } },
+          data: {
+            runbooks: {
+              refresh: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+            },
+          },
         }),
       ],
     });
@@ -65,7 +80,9 @@ describe('runbooks backend plugin', () => {
 
   it('serves an entity runbooks read from the folder next to its catalog-info.yaml', async () => {
     const server = await start();
-    const res = await request(server).get('/api/runbooks/entities/default/component/payments');
+    const res = await request(server).get(
+      '/api/runbooks/entities/default/component/payments',
+    );
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/payments');
     expect(res.body.runbooks).toEqual([
@@ -79,12 +96,25 @@ describe('runbooks backend plugin', () => {
         reviewInterval: '90d',
         missing: false,
       }),
-      expect.objectContaining({ id: 'gone', missing: true, category: 'Database' }),
+      expect.objectContaining({
+        id: 'gone',
+        missing: true,
+        category: 'Database',
+      }),
     ]);
-    expect(['fresh', 'due-soon', 'stale']).toContain(res.body.runbooks[0].status);
-    expect(res.body.severities.map((s: { name: string }) => s.name)).toEqual(['P0', 'P1', 'P2', 'P3']);
+    expect(['fresh', 'due-soon', 'stale']).toContain(
+      res.body.runbooks[0].status,
+    );
+    expect(res.body.severities.map((s: { name: string }) => s.name)).toEqual([
+      'P0',
+      'P1',
+      'P2',
+      'P3',
+    ]);
     expect(res.body.problems).toEqual([
-      expect.objectContaining({ message: 'The runbook index links to gone.md, which does not exist' }),
+      expect.objectContaining({
+        message: 'The runbook index links to gone.md, which does not exist',
+      }),
     ]);
     expect(Date.parse(res.body.refreshedAt)).not.toBeNaN();
   });
@@ -105,35 +135,48 @@ describe('runbooks backend plugin', () => {
 
   it('refuses a dir: that leaves the entity folder, with a problem and nothing read', async () => {
     const server = await start();
-    const res = await request(server).get('/api/runbooks/entities/default/component/sneaky');
+    const res = await request(server).get(
+      '/api/runbooks/entities/default/component/sneaky',
+    );
     expect(res.status).toBe(200);
     expect(res.body.runbooks).toEqual([]);
     expect(res.body.problems).toEqual([
       {
         level: 'error',
         subject: 'runbooks/location',
-        message: "runbooks/location: dir:../ leaves the entity's own folder and was not read",
+        message:
+          "runbooks/location: dir:../ leaves the entity's own folder and was not read",
       },
     ]);
   });
 
   it('shows a malformed annotation as a problem, not an error page', async () => {
     const server = await start();
-    const res = await request(server).get('/api/runbooks/entities/default/component/broken');
+    const res = await request(server).get(
+      '/api/runbooks/entities/default/component/broken',
+    );
     expect(res.status).toBe(200);
-    expect(res.body.problems[0].message).toContain('"somewhere over the rainbow", which is neither');
+    expect(res.body.problems[0].message).toContain(
+      '"somewhere over the rainbow", which is neither',
+    );
   });
 
   it('answers 404 for unknown entities, entities without the annotation and unknown runbooks', async () => {
     const server = await start();
-    const unknown = await request(server).get('/api/runbooks/entities/default/component/nobody');
+    const unknown = await request(server).get(
+      '/api/runbooks/entities/default/component/nobody',
+    );
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.message).toBe(
       'No entity component:default/nobody in the catalog, or you may not read it',
     );
-    const plain = await request(server).get('/api/runbooks/entities/default/component/plain');
+    const plain = await request(server).get(
+      '/api/runbooks/entities/default/component/plain',
+    );
     expect(plain.status).toBe(404);
-    expect(plain.body.error.message).toContain('has no runbooks/location annotation');
+    expect(plain.body.error.message).toContain(
+      'has no runbooks/location annotation',
+    );
     const runbook = await request(server).get(
       '/api/runbooks/entities/default/component/payments/runbooks/nope',
     );
@@ -146,7 +189,10 @@ describe('runbooks backend plugin', () => {
       .post('/api/runbooks/refresh')
       .send({ entityRef: 'component:default/payments' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ entityRef: 'component:default/payments', runbooks: 2 });
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/payments',
+      runbooks: 2,
+    });
   });
 
   it('answers health without credentials and refuses the API without them', async () => {

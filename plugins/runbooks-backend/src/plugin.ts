@@ -35,14 +35,28 @@ export const runbooksPlugin = createBackendPlugin({
       async init(deps) {
         const { logger, scheduler, catalog, auth } = deps;
         const config = readRunbooksConfig(deps.config);
-        const store = await DatabaseRunbooksStore.create({ database: deps.database });
+        const store = await DatabaseRunbooksStore.create({
+          database: deps.database,
+        });
         const sources = new RunbookSourceReader({
           reader: deps.urlReader,
           integrations: ScmIntegrations.fromConfig(deps.config),
           limits: config.limits,
         });
-        const refresher = new RunbooksRefresher({ store, sources, catalog, auth, logger });
-        const service = new RunbooksService({ store, refresher, catalog, auth, config });
+        const refresher = new RunbooksRefresher({
+          store,
+          sources,
+          catalog,
+          auth,
+          logger,
+        });
+        const service = new RunbooksService({
+          store,
+          refresher,
+          catalog,
+          auth,
+          config,
+        });
 
         await scheduler.scheduleTask({
           id: 'runbooks-refresh',
@@ -50,15 +64,22 @@ export const runbooksPlugin = createBackendPlugin({
           fn: async () => {
             const started = Date.now();
             const result = await refresher.refreshAll();
+            const failed = result.failed ? `, ${result.failed} failed` : '';
             logger.info(
-              `Refreshed runbooks of ${result.entities} entities in ${Date.now() - started} ms` +
-                (result.failed ? `, ${result.failed} failed` : ''),
+              `Refreshed runbooks of ${result.entities} entities in ${
+                Date.now() - started
+              } ms${failed}`,
             );
           },
         });
 
-        deps.httpRouter.use(await createRouter({ httpAuth: deps.httpAuth, service }));
-        deps.httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, service }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -34,7 +34,10 @@ describe('createRouter', () => {
   });
 
   it('passes the entity ref and the caller to the service', async () => {
-    service.getEntityRunbooks.mockResolvedValue({ entityRef: 'component:default/a', runbooks: [] });
+    service.getEntityRunbooks.mockResolvedValue({
+      entityRef: 'component:default/a',
+      runbooks: [],
+    });
     const res = await request(await app()).get('/entities/default/component/a');
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/a');
@@ -58,14 +61,20 @@ describe('createRouter', () => {
   });
 
   it('refuses requests without credentials', async () => {
-    const res = await request(await app(mockCredentials.none())).get('/entities/default/component/a');
+    const res = await request(await app(mockCredentials.none())).get(
+      '/entities/default/component/a',
+    );
     expect(res.status).toBe(401);
     expect(service.getEntityRunbooks).not.toHaveBeenCalled();
   });
 
   it('answers Backstage error bodies for what the service throws', async () => {
-    service.getRunbook.mockRejectedValue(new NotFoundError('component:default/a has no runbook with id "nope"'));
-    const res = await request(await app()).get('/entities/default/component/a/runbooks/nope');
+    service.getRunbook.mockRejectedValue(
+      new NotFoundError('component:default/a has no runbook with id "nope"'),
+    );
+    const res = await request(await app()).get(
+      '/entities/default/component/a/runbooks/nope',
+    );
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({
       name: 'NotFoundError',
@@ -78,12 +87,23 @@ describe('createRouter', () => {
     const server = await app();
     const missing = await request(server).post('/refresh').send({});
     expect(missing.status).toBe(400);
-    expect(missing.body.error.message).toMatch(/^Invalid request body: entityRef/);
-    const bad = await request(server).post('/refresh').send({ entityRef: 'component:default/a b' });
+    expect(missing.body.error.message).toMatch(
+      /^Invalid request body: entityRef/,
+    );
+    const bad = await request(server)
+      .post('/refresh')
+      .send({ entityRef: 'component:default/a b' });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain('Invalid entityRef "component:default/a b"');
-    service.refresh.mockResolvedValue({ entityRef: 'component:default/a', runbooks: 2 });
-    const ok = await request(server).post('/refresh').send({ entityRef: 'component:default/a' });
+    expect(bad.body.error.message).toContain(
+      'Invalid entityRef "component:default/a b"',
+    );
+    service.refresh.mockResolvedValue({
+      entityRef: 'component:default/a',
+      runbooks: 2,
+    });
+    const ok = await request(server)
+      .post('/refresh')
+      .send({ entityRef: 'component:default/a' });
     expect(ok.status).toBe(200);
     expect(ok.body.runbooks).toBe(2);
   });

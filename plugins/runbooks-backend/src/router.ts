@@ -32,11 +32,20 @@ const ENTITY_REF_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function parseRefreshEntityRef(text: string) {
   let ref;
   try {
-    ref = parseEntityRef(text, { defaultKind: 'component', defaultNamespace: 'default' });
+    ref = parseEntityRef(text, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
   } catch (error) {
-    throw new InputError(`Invalid entityRef "${text}": ${(error as Error).message}`);
+    throw new InputError(
+      `Invalid entityRef "${text}": ${(error as Error).message}`,
+    );
   }
-  if (![ref.kind, ref.namespace, ref.name].every(part => ENTITY_REF_PART.test(part))) {
+  if (
+    ![ref.kind, ref.namespace, ref.name].every(part =>
+      ENTITY_REF_PART.test(part),
+    )
+  ) {
     throw new InputError(
       `Invalid entityRef "${text}": expected kind:namespace/name, e.g. component:default/payments`,
     );
@@ -59,20 +68,33 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
     const ref = parse(entityParams, req.params, 'entity reference');
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await service.getEntityRunbooks(ref, credentials));
   });
 
-  router.get('/entities/:namespace/:kind/:name/runbooks/:id', async (req, res) => {
-    const { id, ...ref } = parse(runbookParams, req.params, 'runbook reference');
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await service.getRunbook(ref, id, credentials));
-  });
+  router.get(
+    '/entities/:namespace/:kind/:name/runbooks/:id',
+    async (req, res) => {
+      const { id, ...ref } = parse(
+        runbookParams,
+        req.params,
+        'runbook reference',
+      );
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await service.getRunbook(ref, id, credentials));
+    },
+  );
 
   router.post('/refresh', async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');
     const ref = parseRefreshEntityRef(body.entityRef);
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json(await service.refresh(ref, credentials));
   });
 

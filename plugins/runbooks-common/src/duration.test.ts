@@ -24,8 +24,12 @@ describe('durations', () => {
 
   it('adds months by the calendar, clamping to the end of short months', () => {
     const aug31 = new Date('2026-08-31T00:00:00Z');
-    expect(addDuration(aug31, { months: 6 }).toISOString()).toBe('2027-02-28T00:00:00.000Z');
-    expect(addDuration(aug31, { days: 90 }).toISOString()).toBe('2026-11-29T00:00:00.000Z');
+    expect(addDuration(aug31, { months: 6 }).toISOString()).toBe(
+      '2027-02-28T00:00:00.000Z',
+    );
+    expect(addDuration(aug31, { days: 90 }).toISOString()).toBe(
+      '2026-11-29T00:00:00.000Z',
+    );
   });
 
   it('writes durations back in the short notation', () => {

@@ -7,7 +7,15 @@ describe('parseEscalationAnnotation', () => {
     );
     expect(problems).toEqual([]);
     expect(value).toEqual([
-      { level: 1, contacts: [{ ref: 'group:default/payments-oncall', name: 'group:payments-oncall' }] },
+      {
+        level: 1,
+        contacts: [
+          {
+            ref: 'group:default/payments-oncall',
+            name: 'group:payments-oncall',
+          },
+        ],
+      },
       {
         level: 2,
         contacts: [
@@ -26,7 +34,9 @@ describe('parseEscalationAnnotation', () => {
   });
 
   it('reports entries that are neither refs nor contact URIs', () => {
-    const { value, problems } = parseEscalationAnnotation('call Bob, group:sre');
+    const { value, problems } = parseEscalationAnnotation(
+      'call Bob, group:sre',
+    );
     expect(value).toHaveLength(1);
     expect(problems[0].message).toContain('"call Bob"');
   });

@@ -25,7 +25,10 @@ export function parseEscalationAnnotation(
     .filter(Boolean);
   for (const line of lines) {
     const contacts = [];
-    for (const raw of line.split(/\s+&\s+|\s*&\s*/).map(c => c.trim()).filter(Boolean)) {
+    for (const raw of line
+      .split(/\s+&\s+|\s*&\s*/)
+      .map(c => c.trim())
+      .filter(Boolean)) {
       const lower = raw.toLowerCase();
       if (URI_SCHEMES.some(scheme => lower.startsWith(scheme))) {
         contacts.push({ uri: raw, name: contactName(raw) });

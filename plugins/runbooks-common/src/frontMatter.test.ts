@@ -40,9 +40,14 @@ describe('parseMarkdownFile', () => {
   });
 
   it('names the file when the front matter is not YAML, and still returns the body', () => {
-    const parsed = parseMarkdownFile('---\ntitle: [unclosed\n---\n# Body', 'bad.md');
+    const parsed = parseMarkdownFile(
+      '---\ntitle: [unclosed\n---\n# Body',
+      'bad.md',
+    );
     expect(parsed.problems).toHaveLength(1);
-    expect(parsed.problems[0].message).toMatch(/^bad\.md: front matter is not valid YAML/);
+    expect(parsed.problems[0].message).toMatch(
+      /^bad\.md: front matter is not valid YAML/,
+    );
     expect(parsed.body).toBe('# Body');
   });
 
@@ -60,9 +65,9 @@ describe('parseMarkdownFile', () => {
   });
 
   it('treats a front matter that is a list or a scalar as a problem', () => {
-    expect(parseMarkdownFile('---\n- a\n---\nbody', 'l.md').problems[0].message).toContain(
-      'must be a YAML mapping',
-    );
+    expect(
+      parseMarkdownFile('---\n- a\n---\nbody', 'l.md').problems[0].message,
+    ).toContain('must be a YAML mapping');
   });
 
   it('leaves files without front matter alone', () => {

@@ -63,7 +63,8 @@ export type ParsedMarkdownFile = {
   problems: RunbookProblem[];
 };
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER =
+  /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
  * Splits YAML front matter from a markdown file and validates the keys the
@@ -96,7 +97,9 @@ export function parseMarkdownFile(
         {
           level: 'error',
           subject: path,
-          message: `${path}: front matter is not valid YAML (${firstLine(error)})`,
+          message: `${path}: front matter is not valid YAML (${firstLine(
+            error,
+          )})`,
         },
       ],
     };

@@ -3,11 +3,16 @@ import { parseLocationAnnotation } from './location';
 describe('parseLocationAnnotation', () => {
   it('reads dir: and url: entries separated by commas', () => {
     expect(
-      parseLocationAnnotation('dir:./runbooks, url:https://github.com/acme/ops/tree/main/runbooks'),
+      parseLocationAnnotation(
+        'dir:./runbooks, url:https://github.com/acme/ops/tree/main/runbooks',
+      ),
     ).toEqual({
       value: [
         { type: 'dir', target: './runbooks' },
-        { type: 'url', target: 'https://github.com/acme/ops/tree/main/runbooks' },
+        {
+          type: 'url',
+          target: 'https://github.com/acme/ops/tree/main/runbooks',
+        },
       ],
       problems: [],
     });
@@ -24,10 +29,14 @@ describe('parseLocationAnnotation', () => {
       expect.stringContaining('"ftp://x/y" is not an http(s) URL'),
       expect.stringContaining('is not an http(s) URL'),
     ]);
-    expect(result.problems.every(p => p.subject === 'runbooks/location')).toBe(true);
+    expect(result.problems.every(p => p.subject === 'runbooks/location')).toBe(
+      true,
+    );
   });
 
   it('reports an empty annotation', () => {
-    expect(parseLocationAnnotation('  ').problems[0].message).toContain('is empty');
+    expect(parseLocationAnnotation('  ').problems[0].message).toContain(
+      'is empty',
+    );
   });
 });

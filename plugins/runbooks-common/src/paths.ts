@@ -9,9 +9,9 @@ export function runbookViewPath(
   entity: CompoundEntityRef,
   runbookId: string,
 ): string {
-  return `/catalog/${encodeURIComponent(
-    entity.namespace,
-  )}/${encodeURIComponent(entity.kind.toLowerCase())}/${encodeURIComponent(
-    entity.name,
-  )}/runbooks/${encodeURIComponent(runbookId)}`;
+  return `/catalog/${encodeURIComponent(entity.namespace)}/${encodeURIComponent(
+    entity.kind.toLowerCase(),
+  )}/${encodeURIComponent(entity.name)}/runbooks/${encodeURIComponent(
+    runbookId,
+  )}`;
 }

@@ -14,21 +14,27 @@ describe('parseReviewDate', () => {
     expect(parseReviewDate(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['2024-02-30', 'soon', 'Smarch 2024', '', '13/01/2024'])('refuses %s', text => {
-    expect(parseReviewDate(text)).toBeUndefined();
-  });
+  it.each(['2024-02-30', 'soon', 'Smarch 2024', '', '13/01/2024'])(
+    'refuses %s',
+    text => {
+      expect(parseReviewDate(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('computeReviewStatus', () => {
   const base = { interval: { days: 90 }, dueSoonWindow: { days: 14 } };
 
   it('is never-reviewed without any date', () => {
-    expect(computeReviewStatus({ ...base, now: day('2026-11-23') }).status).toBe('never-reviewed');
+    expect(
+      computeReviewStatus({ ...base, now: day('2026-11-23') }).status,
+    ).toBe('never-reviewed');
   });
 
   it('moves from fresh to due-soon to stale as the due date nears and passes', () => {
     const lastReviewed = day('2026-01-01'); // due 2026-04-01
-    const at = (iso: string) => computeReviewStatus({ ...base, lastReviewed, now: day(iso) }).status;
+    const at = (iso: string) =>
+      computeReviewStatus({ ...base, lastReviewed, now: day(iso) }).status;
     expect(at('2026-03-17')).toBe('fresh');
     expect(at('2026-03-18')).toBe('due-soon');
     expect(at('2026-03-31')).toBe('due-soon');

@@ -29,9 +29,10 @@ export function parseReviewDate(text: unknown): Date | undefined {
   if (text instanceof Date) return isNaN(text.getTime()) ? undefined : text;
   if (typeof text !== 'string') return undefined;
   const value = text.trim();
-  const full = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-    value,
-  );
+  const full =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      value,
+    );
   if (full) {
     if (value.length > 10) {
       const parsed = new Date(value);

@@ -75,8 +75,18 @@ describe('parseRunbookIndex link rules', () => {
     ].join('\n');
     const { links } = parseRunbookIndex(markdown, 'README.md');
     expect(links).toEqual([
-      { path: 'guide/start.md', title: 'intro', category: 'Guides', anchor: undefined },
-      { path: 'db/failover.md', title: 'Failover', category: 'Database', anchor: 'steps' },
+      {
+        path: 'guide/start.md',
+        title: 'intro',
+        category: 'Guides',
+        anchor: undefined,
+      },
+      {
+        path: 'db/failover.md',
+        title: 'Failover',
+        category: 'Database',
+        anchor: 'steps',
+      },
     ]);
   });
 

@@ -126,7 +126,8 @@ function resolveIndexLink(
   href: string,
   folder: string,
 ): { path: string; anchor?: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//'))
+    return undefined;
   if (href.startsWith('/') || href.startsWith('#')) return undefined;
   const [rawPath, anchor] = href.split('#', 2);
   let decoded: string;

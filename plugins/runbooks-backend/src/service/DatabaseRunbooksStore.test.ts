@@ -6,7 +6,10 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const runbook = (id: string, extra: Partial<StoredRunbook> = {}): StoredRunbook => ({
+const runbook = (
+  id: string,
+  extra: Partial<StoredRunbook> = {},
+): StoredRunbook => ({
   id,
   title: `Runbook ${id}`,
   path: `${id}.md`,
@@ -17,80 +20,113 @@ const runbook = (id: string, extra: Partial<StoredRunbook> = {}): StoredRunbook 
   ...extra,
 });
 
-const snapshot = (entityRef: string, runbooks: StoredRunbook[]): EntitySnapshot => ({
+const snapshot = (
+  entityRef: string,
+  runbooks: StoredRunbook[],
+): EntitySnapshot => ({
   entityRef,
   refreshedAt: '2026-11-23T10:00:00.000Z',
   problems: [{ level: 'warning', message: 'index links to gone.md' }],
-  alerts: [{ alert: 'A', runbookId: runbooks[0]?.id ?? 'x', source: 'front-matter' }],
+  alerts: [
+    { alert: 'A', runbookId: runbooks[0]?.id ?? 'x', source: 'front-matter' },
+  ],
   escalation: [],
   reviewInterval: '30d',
   runbooks,
 });
 
-describe.each(databases.eachSupportedId())('DatabaseRunbooksStore on %p', databaseId => {
-  async function createStore() {
-    const knex = await databases.init(databaseId);
-    const store = await DatabaseRunbooksStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
+describe.each(databases.eachSupportedId())(
+  'DatabaseRunbooksStore on %p',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseRunbooksStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      return { store, knex };
+    }
+
+    it('keeps an entity with its runbooks in order, markdown only on the single runbook', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshot(
+        snapshot('component:default/a', [
+          runbook('zeta', { category: 'Ops', alerts: ['X'] }),
+          runbook('alpha'),
+        ]),
+      );
+      const entity = await store.getEntity('component:default/a');
+      expect(entity).toMatchObject({
+        entityRef: 'component:default/a',
+        refreshedAt: '2026-11-23T10:00:00.000Z',
+        reviewInterval: '30d',
+        problems: [{ level: 'warning', message: 'index links to gone.md' }],
+      });
+      expect(entity!.runbooks.map(r => r.id)).toEqual(['zeta', 'alpha']);
+      expect(entity!.runbooks[0]).not.toHaveProperty('markdown');
+      expect(entity!.runbooks[0]).toMatchObject({
+        category: 'Ops',
+        alerts: ['X'],
+      });
+      const detail = await store.getRunbook('component:default/a', 'zeta');
+      expect(detail?.markdown).toContain('| 1 | 2 |');
+      expect(detail?.headings[0].anchor).toBe('runbook-zeta');
+      expect(
+        await store.getRunbook('component:default/a', 'nope'),
+      ).toBeUndefined();
+      expect(await store.getEntity('component:default/other')).toBeUndefined();
     });
-    return { store, knex };
-  }
 
-  it('keeps an entity with its runbooks in order, markdown only on the single runbook', async () => {
-    const { store } = await createStore();
-    await store.saveSnapshot(
-      snapshot('component:default/a', [runbook('zeta', { category: 'Ops', alerts: ['X'] }), runbook('alpha')]),
-    );
-    const entity = await store.getEntity('component:default/a');
-    expect(entity).toMatchObject({
-      entityRef: 'component:default/a',
-      refreshedAt: '2026-11-23T10:00:00.000Z',
-      reviewInterval: '30d',
-      problems: [{ level: 'warning', message: 'index links to gone.md' }],
+    it('replaces the whole snapshot on refresh, so deleted runbooks disappear', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshot(
+        snapshot('component:default/a', [runbook('one'), runbook('two')]),
+      );
+      await store.saveSnapshot(
+        snapshot('component:default/a', [runbook('two')]),
+      );
+      const entity = await store.getEntity('component:default/a');
+      expect(entity!.runbooks.map(r => r.id)).toEqual(['two']);
+      expect(
+        await store.getRunbook('component:default/a', 'one'),
+      ).toBeUndefined();
     });
-    expect(entity!.runbooks.map(r => r.id)).toEqual(['zeta', 'alpha']);
-    expect(entity!.runbooks[0]).not.toHaveProperty('markdown');
-    expect(entity!.runbooks[0]).toMatchObject({ category: 'Ops', alerts: ['X'] });
-    const detail = await store.getRunbook('component:default/a', 'zeta');
-    expect(detail?.markdown).toContain('| 1 | 2 |');
-    expect(detail?.headings[0].anchor).toBe('runbook-zeta');
-    expect(await store.getRunbook('component:default/a', 'nope')).toBeUndefined();
-    expect(await store.getEntity('component:default/other')).toBeUndefined();
-  });
 
-  it('replaces the whole snapshot on refresh, so deleted runbooks disappear', async () => {
-    const { store } = await createStore();
-    await store.saveSnapshot(snapshot('component:default/a', [runbook('one'), runbook('two')]));
-    await store.saveSnapshot(snapshot('component:default/a', [runbook('two')]));
-    const entity = await store.getEntity('component:default/a');
-    expect(entity!.runbooks.map(r => r.id)).toEqual(['two']);
-    expect(await store.getRunbook('component:default/a', 'one')).toBeUndefined();
-  });
+    it('stores hundreds of runbooks for one entity', async () => {
+      const { store } = await createStore();
+      const many = Array.from({ length: 450 }, (_, i) => runbook(`rb-${i}`));
+      await store.saveSnapshot(snapshot('component:default/big', many));
+      expect(
+        (await store.getEntity('component:default/big'))!.runbooks,
+      ).toHaveLength(450);
+    });
 
-  it('stores hundreds of runbooks for one entity', async () => {
-    const { store } = await createStore();
-    const many = Array.from({ length: 450 }, (_, i) => runbook(`rb-${i}`));
-    await store.saveSnapshot(snapshot('component:default/big', many));
-    expect((await store.getEntity('component:default/big'))!.runbooks).toHaveLength(450);
-  });
+    it('lists and forgets entities', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshot(
+        snapshot('component:default/a', [runbook('one')]),
+      );
+      await store.saveSnapshot(
+        snapshot('component:default/b', [runbook('one')]),
+      );
+      expect((await store.listEntityRefs()).sort()).toEqual([
+        'component:default/a',
+        'component:default/b',
+      ]);
+      await store.deleteEntities(['component:default/a']);
+      expect(await store.listEntityRefs()).toEqual(['component:default/b']);
+      expect(
+        await store.getRunbook('component:default/a', 'one'),
+      ).toBeUndefined();
+    });
 
-  it('lists and forgets entities', async () => {
-    const { store } = await createStore();
-    await store.saveSnapshot(snapshot('component:default/a', [runbook('one')]));
-    await store.saveSnapshot(snapshot('component:default/b', [runbook('one')]));
-    expect((await store.listEntityRefs()).sort()).toEqual(['component:default/a', 'component:default/b']);
-    await store.deleteEntities(['component:default/a']);
-    expect(await store.listEntityRefs()).toEqual(['component:default/b']);
-    expect(await store.getRunbook('component:default/a', 'one')).toBeUndefined();
-  });
-
-  it('migrates down cleanly', async () => {
-    const { knex } = await createStore();
-    await knex.migrate.rollback(
-      { directory: require('path').resolve(__dirname, '../../migrations') },
-      true,
-    );
-    expect(await knex.schema.hasTable('runbooks_documents')).toBe(false);
-    expect(await knex.schema.hasTable('runbooks_entities')).toBe(false);
-  });
-});
+    it('migrates down cleanly', async () => {
+      const { knex } = await createStore();
+      await knex.migrate.rollback(
+        { directory: require('path').resolve(__dirname, '../../migrations') },
+        true,
+      );
+      expect(await knex.schema.hasTable('runbooks_documents')).toBe(false);
+      expect(await knex.schema.hasTable('runbooks_entities')).toBe(false);
+    });
+  },
+);

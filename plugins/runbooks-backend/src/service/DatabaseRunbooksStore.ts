@@ -99,7 +99,9 @@ export class DatabaseRunbooksStore implements RunbooksStore {
   }
 
   async listEntityRefs(): Promise<string[]> {
-    const rows = await this.db<EntityRow>('runbooks_entities').select('entity_ref');
+    const rows = await this.db<EntityRow>('runbooks_entities').select(
+      'entity_ref',
+    );
     return rows.map(row => row.entity_ref);
   }
 

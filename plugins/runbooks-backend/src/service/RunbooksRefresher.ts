@@ -1,7 +1,4 @@
-import {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -40,7 +37,9 @@ export class RunbooksRefresher {
     const key = entityKey(entity);
     const running = this.inFlight.get(key);
     if (running) return running;
-    const work = this.readAndStore(entity).finally(() => this.inFlight.delete(key));
+    const work = this.readAndStore(entity).finally(() =>
+      this.inFlight.delete(key),
+    );
     this.inFlight.set(key, work);
     return work;
   }
@@ -49,11 +48,12 @@ export class RunbooksRefresher {
   async refreshAll(): Promise<{ entities: number; failed: number }> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const seen = new Set<string>();
-    let failed = 0;
+    const failures = { count: 0 };
     for await (const page of this.deps.catalog.streamEntities(
       {
         filter: {
-          [`metadata.annotations.${RUNBOOKS_LOCATION_ANNOTATION}`]: CATALOG_FILTER_EXISTS,
+          [`metadata.annotations.${RUNBOOKS_LOCATION_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
         },
       },
       { credentials },
@@ -63,21 +63,25 @@ export class RunbooksRefresher {
         try {
           await this.refreshEntity(entity);
         } catch (error) {
-          failed++;
+          failures.count++;
           this.deps.logger.warn(
             `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
           );
         }
       });
     }
-    const gone = (await this.deps.store.listEntityRefs()).filter(ref => !seen.has(ref));
+    const gone = (await this.deps.store.listEntityRefs()).filter(
+      ref => !seen.has(ref),
+    );
     if (gone.length) await this.deps.store.deleteEntities(gone);
-    return { entities: seen.size, failed };
+    return { entities: seen.size, failed: failures.count };
   }
 
   private async readAndStore(entity: Entity): Promise<EntitySnapshot> {
     const annotations = entity.metadata.annotations ?? {};
-    const parsed = parseLocationAnnotation(annotations[RUNBOOKS_LOCATION_ANNOTATION]);
+    const parsed = parseLocationAnnotation(
+      annotations[RUNBOOKS_LOCATION_ANNOTATION],
+    );
     const problems = [...parsed.problems];
     const locations: LocationFiles[] = [];
     for (const location of parsed.value) {
@@ -107,8 +111,11 @@ async function forEachLimited<T>(
   fn: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  });
+  const workers = Array.from(
+    { length: Math.min(limit, items.length) },
+    async () => {
+      while (next < items.length) await fn(items[next++]);
+    },
+  );
   await Promise.all(workers);
 }

@@ -103,7 +103,9 @@ export class RunbooksService {
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
     const key = entityKey(ref);
     if (!entity) {
-      throw new NotFoundError(`No entity ${key} in the catalog, or you may not read it`);
+      throw new NotFoundError(
+        `No entity ${key} in the catalog, or you may not read it`,
+      );
     }
     if (!entity.metadata.annotations?.[RUNBOOKS_LOCATION_ANNOTATION]) {
       throw new NotFoundError(
@@ -120,13 +122,19 @@ export class RunbooksService {
   ): Runbook {
     const { config } = this.deps;
     const intervalText =
-      entity.reviewInterval ?? runbook.reviewInterval ?? config.reviewIntervalText;
+      entity.reviewInterval ??
+      runbook.reviewInterval ??
+      config.reviewIntervalText;
     const interval = parseDuration(intervalText) ?? config.reviewInterval;
     const review = runbook.missing
       ? { status: 'never-reviewed' as const }
       : computeReviewStatus({
-          lastReviewed: runbook.lastReviewed ? new Date(runbook.lastReviewed) : undefined,
-          nextReview: runbook.nextReview ? new Date(runbook.nextReview) : undefined,
+          lastReviewed: runbook.lastReviewed
+            ? new Date(runbook.lastReviewed)
+            : undefined,
+          nextReview: runbook.nextReview
+            ? new Date(runbook.nextReview)
+            : undefined,
           interval,
           dueSoonWindow: config.dueSoonWindow,
           now: this.deps.now?.() ?? new Date(),

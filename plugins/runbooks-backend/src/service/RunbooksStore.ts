@@ -7,7 +7,10 @@ export interface RunbooksStore {
   /** The entity's last snapshot without markdown bodies, if it was ever refreshed. */
   getEntity(entityRef: string): Promise<EntitySummary | undefined>;
   /** One runbook with its markdown. */
-  getRunbook(entityRef: string, runbookId: string): Promise<StoredRunbook | undefined>;
+  getRunbook(
+    entityRef: string,
+    runbookId: string,
+  ): Promise<StoredRunbook | undefined>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */

@@ -14,11 +14,13 @@ describe('buildEntitySnapshot', () => {
           files: [
             {
               path: 'README.md',
-              content: '# Payments runbooks\n## Database\n- [Failover](./failover.md)\n- [Restore](./restore.md)\n',
+              content:
+                '# Payments runbooks\n## Database\n- [Failover](./failover.md)\n- [Restore](./restore.md)\n',
             },
             {
               path: 'failover.md',
-              content: '---\nalerts: [PgDown]\nlast-reviewed: 2026-11-01\n---\n# DB failover\n## Steps\n',
+              content:
+                '---\nalerts: [PgDown]\nlast-reviewed: 2026-11-01\n---\n# DB failover\n## Steps\n',
             },
             { path: 'kafka/lag.md', content: 'No heading here' },
             { path: 'kafka/_index.md', content: '---\ntitle: Kafka\n---\n' },
@@ -26,7 +28,9 @@ describe('buildEntitySnapshot', () => {
         },
       ],
     });
-    expect(snapshot.runbooks.map(r => [r.id, r.title, r.category, r.missing])).toEqual([
+    expect(
+      snapshot.runbooks.map(r => [r.id, r.title, r.category, r.missing]),
+    ).toEqual([
       ['failover', 'DB failover', 'Database', false],
       ['kafka-lag', 'Lag', 'Kafka', false],
       ['restore', 'Restore', 'Database', true],
@@ -40,26 +44,46 @@ describe('buildEntitySnapshot', () => {
       ],
     });
     expect(snapshot.reviewInterval).toBe('30d');
-    expect(snapshot.alerts).toEqual([{ alert: 'PgDown', runbookId: 'failover', source: 'front-matter' }]);
+    expect(snapshot.alerts).toEqual([
+      { alert: 'PgDown', runbookId: 'failover', source: 'front-matter' },
+    ]);
     expect(snapshot.problems).toEqual([
-      { level: 'warning', subject: 'restore.md', message: 'The runbook index links to restore.md, which does not exist' },
+      {
+        level: 'warning',
+        subject: 'restore.md',
+        message: 'The runbook index links to restore.md, which does not exist',
+      },
     ]);
   });
 
   it('reports bad annotations and bad dates by name, and still lists the runbooks', () => {
     const snapshot = buildEntitySnapshot({
       entityRef: 'component:default/x',
-      annotations: { 'runbooks/review-interval': 'often', 'runbooks/escalation': 'shout loudly' },
+      annotations: {
+        'runbooks/review-interval': 'often',
+        'runbooks/escalation': 'shout loudly',
+      },
       problems: [],
       now,
-      locations: [{ files: [{ path: 'a.md', content: '---\nlast-reviewed: yesterday\n---\n# A' }] }],
+      locations: [
+        {
+          files: [
+            {
+              path: 'a.md',
+              content: '---\nlast-reviewed: yesterday\n---\n# A',
+            },
+          ],
+        },
+      ],
     });
     expect(snapshot.runbooks).toHaveLength(1);
     expect(snapshot.reviewInterval).toBeUndefined();
     expect(snapshot.problems.map(p => p.message)).toEqual([
       'a.md: front matter "last-reviewed" is "yesterday", which is not a date (use 2024-12-01)',
       'Annotation runbooks/review-interval is "often"; expected a duration such as 90d, 12w, 6mo, 1y or P90D',
-      expect.stringContaining('Annotation runbooks/escalation: "shout loudly" is neither'),
+      expect.stringContaining(
+        'Annotation runbooks/escalation: "shout loudly" is neither',
+      ),
     ]);
   });
 

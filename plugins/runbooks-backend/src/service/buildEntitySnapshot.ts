@@ -52,7 +52,13 @@ export function buildEntitySnapshot(options: {
     for (const file of files) {
       if (isRunbookIndexFile(file.path)) continue;
       runbooks.push(
-        readRunbook(file, uniqueId(file.path), indexLinks.get(file.path), folderTitles, problems),
+        readRunbook(
+          file,
+          uniqueId(file.path),
+          indexLinks.get(file.path),
+          folderTitles,
+          problems,
+        ),
       );
     }
     for (const link of indexLinks.values()) {
@@ -168,7 +174,10 @@ function readRunbook(
   return {
     id,
     title:
-      fm.title ?? extractTitle(parsed.body) ?? link?.title ?? titleFromFileName(file.path),
+      fm.title ??
+      extractTitle(parsed.body) ??
+      link?.title ??
+      titleFromFileName(file.path),
     category:
       fm.category ??
       link?.category ??

@@ -38,7 +38,13 @@ export class RunbookSourceReader {
   ): Promise<SourceReadResult> {
     const { reader, limits } = this.deps;
     if (location.type === 'url') {
-      return readUrlRunbooks({ url: location.target, reader, annotation, limits, signal });
+      return readUrlRunbooks({
+        url: location.target,
+        reader,
+        annotation,
+        limits,
+        signal,
+      });
     }
     const catalogLocation = entityCatalogLocation(entity);
     if (!catalogLocation) {
@@ -70,7 +76,13 @@ export class RunbookSourceReader {
           annotation,
         );
       }
-      return readUrlRunbooks({ url: target, reader, annotation, limits, signal });
+      return readUrlRunbooks({
+        url: target,
+        reader,
+        annotation,
+        limits,
+        signal,
+      });
     }
     return problem(
       `${annotation}: dir:${location.target} cannot be resolved for an entity registered through a ${catalogLocation.type} location`,
@@ -81,7 +93,8 @@ export class RunbookSourceReader {
 
 function entityCatalogLocation(entity: Entity) {
   const annotations = entity.metadata.annotations ?? {};
-  const ref = annotations[ANNOTATION_LOCATION] ?? annotations[ANNOTATION_ORIGIN_LOCATION];
+  const ref =
+    annotations[ANNOTATION_LOCATION] ?? annotations[ANNOTATION_ORIGIN_LOCATION];
   if (!ref) return undefined;
   try {
     return parseLocationRef(ref);

@@ -39,7 +39,10 @@ describe('readLocalRunbooks', () => {
   });
 
   it('refuses a dir: that leaves the entity folder, without reading it', async () => {
-    const root = tree({ 'secret.md': 'TOP SECRET', 'service/catalog-info.yaml': '' });
+    const root = tree({
+      'secret.md': 'TOP SECRET',
+      'service/catalog-info.yaml': '',
+    });
     const result = await readLocalRunbooks({
       entityFolder: path.join(root, 'service'),
       relativeDir: '../',
@@ -53,8 +56,14 @@ describe('readLocalRunbooks', () => {
   });
 
   it('refuses a symlink that points outside the entity folder', async () => {
-    const root = tree({ 'outside/secret.md': 'TOP SECRET', 'service/catalog-info.yaml': '' });
-    fs.symlinkSync(path.join(root, 'outside'), path.join(root, 'service', 'runbooks'));
+    const root = tree({
+      'outside/secret.md': 'TOP SECRET',
+      'service/catalog-info.yaml': '',
+    });
+    fs.symlinkSync(
+      path.join(root, 'outside'),
+      path.join(root, 'service', 'runbooks'),
+    );
     const result = await readLocalRunbooks({
       entityFolder: path.join(root, 'service'),
       relativeDir: 'runbooks',
@@ -67,8 +76,15 @@ describe('readLocalRunbooks', () => {
 
   it('says so when the folder does not exist', async () => {
     const root = tree({ 'catalog-info.yaml': '' });
-    const result = await readLocalRunbooks({ entityFolder: root, relativeDir: 'docs/runbooks', annotation, limits });
-    expect(result.problems[0].message).toMatch(/dir:docs\/runbooks does not exist/);
+    const result = await readLocalRunbooks({
+      entityFolder: root,
+      relativeDir: 'docs/runbooks',
+      annotation,
+      limits,
+    });
+    expect(result.problems[0].message).toMatch(
+      /dir:docs\/runbooks does not exist/,
+    );
   });
 
   it('skips files over the size limit and stops at the file limit, saying why', async () => {
@@ -86,7 +102,9 @@ describe('readLocalRunbooks', () => {
     });
     expect(result.files.map(f => f.path)).toEqual(['a.md', 'c.md']);
     expect(result.problems.map(p => p.message)).toEqual([
-      expect.stringContaining('b-huge.md is 200 bytes, over the 100 byte limit'),
+      expect.stringContaining(
+        'b-huge.md is 200 bytes, over the 100 byte limit',
+      ),
       expect.stringContaining('More than 2 markdown files'),
     ]);
   });

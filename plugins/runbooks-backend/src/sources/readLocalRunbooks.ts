@@ -31,7 +31,9 @@ export async function readLocalRunbooks(options: {
     root = await fs.realpath(requested);
     realEntityFolder = await fs.realpath(entityFolder);
   } catch {
-    return refuse(`${annotation}: dir:${relativeDir} does not exist (${requested})`);
+    return refuse(
+      `${annotation}: dir:${relativeDir} does not exist (${requested})`,
+    );
   }
   if (!isInside(realEntityFolder, root)) {
     return refuse(
@@ -42,7 +44,9 @@ export async function readLocalRunbooks(options: {
   const result: SourceReadResult = { files: [], problems: [] };
   if (stat.isFile()) {
     if (!isMarkdownPath(root)) {
-      return refuse(`${annotation}: dir:${relativeDir} is a file, not a folder of markdown runbooks`);
+      return refuse(
+        `${annotation}: dir:${relativeDir} is a file, not a folder of markdown runbooks`,
+      );
     }
     await readFile(root, path.basename(root), result, limits, annotation);
     return result;
@@ -61,7 +65,8 @@ async function walk(
   const entries = await fs.readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name))
+      continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       await walk(root, full, result, limits, annotation);

@@ -18,8 +18,17 @@ function fakeReader(files: Record<string, string>): UrlReaderService {
         etag: 'e',
         files: async () =>
           inTree
-            .map(f => ({ path: f.slice(prefix.length), content: async () => Buffer.from(files[f]) }))
-            .filter(f => !options?.filter || options.filter(f.path, { size: files[`${prefix}${f.path}`].length })),
+            .map(f => ({
+              path: f.slice(prefix.length),
+              content: async () => Buffer.from(files[f]),
+            }))
+            .filter(
+              f =>
+                !options?.filter ||
+                options.filter(f.path, {
+                  size: files[`${prefix}${f.path}`].length,
+                }),
+            ),
       } as any;
     }),
     search: jest.fn(),
@@ -35,10 +44,19 @@ describe('readUrlRunbooks', () => {
       [`${base}/db/fail over.md`]: '# Failover',
       [`${base}/logo.png`]: 'png',
     });
-    const result = await readUrlRunbooks({ url: base, reader, annotation: 'runbooks/location', limits });
+    const result = await readUrlRunbooks({
+      url: base,
+      reader,
+      annotation: 'runbooks/location',
+      limits,
+    });
     expect(result.problems).toEqual([]);
     expect(result.files).toEqual([
-      { path: 'db/fail over.md', content: '# Failover', sourceUrl: `${base}/db/fail%20over.md` },
+      {
+        path: 'db/fail over.md',
+        content: '# Failover',
+        sourceUrl: `${base}/db/fail%20over.md`,
+      },
       { path: 'README.md', content: '# Index', sourceUrl: `${base}/README.md` },
     ]);
   });
@@ -51,7 +69,9 @@ describe('readUrlRunbooks', () => {
       annotation: 'runbooks/location',
       limits,
     });
-    expect(result.files).toEqual([{ path: 'RUNBOOK.md', content: '# One', sourceUrl: url }]);
+    expect(result.files).toEqual([
+      { path: 'RUNBOOK.md', content: '# One', sourceUrl: url },
+    ]);
   });
 
   it('turns an unreachable source into a problem naming the URL', async () => {

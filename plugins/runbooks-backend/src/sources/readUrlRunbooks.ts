@@ -36,7 +36,11 @@ export async function readUrlRunbooks(options: {
         };
       }
       const name = decodeURIComponent(new URL(url).pathname.split('/').pop()!);
-      result.files.push({ path: name, content: buffer.toString('utf8'), sourceUrl: url });
+      result.files.push({
+        path: name,
+        content: buffer.toString('utf8'),
+        sourceUrl: url,
+      });
       return result;
     } catch (error) {
       return fail(error);
@@ -50,7 +54,9 @@ export async function readUrlRunbooks(options: {
         isMarkdownPath(path) &&
         (info === undefined || info.size <= limits.maxFileBytes),
     });
-    const files = (await tree.files()).sort((a, b) => a.path.localeCompare(b.path));
+    const files = (await tree.files()).sort((a, b) =>
+      a.path.localeCompare(b.path),
+    );
     if (files.length > limits.maxFilesPerEntity) {
       result.problems.push({
         level: 'warning',
@@ -68,7 +74,10 @@ export async function readUrlRunbooks(options: {
       result.files.push({
         path: file.path,
         content: content.toString('utf8'),
-        sourceUrl: new URL(file.path.split('/').map(encodeURIComponent).join('/'), base).toString(),
+        sourceUrl: new URL(
+          file.path.split('/').map(encodeURIComponent).join('/'),
+          base,
+        ).toString(),
       });
     }
     return result;

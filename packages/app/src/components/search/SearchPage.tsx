@@ -7,12 +7,7 @@ import {
   SearchPagination,
   SearchResult,
 } from '@backstage/plugin-search-react';
-import {
-  CatalogIcon,
-  Content,
-  Header,
-  Page,
-} from '@backstage/core-components';
+import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: { padding: theme.spacing(1, 0) },
