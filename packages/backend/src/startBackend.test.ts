@@ -154,7 +154,8 @@ describe('the backend started alone with an extra config', () => {
           id: 'payment-timeouts',
           title: 'Payment timeouts',
           alerts: ['CheckoutPaymentTimeouts'],
-          viewUrl: '/catalog/default/component/e2e-checkout/runbooks/payment-timeouts',
+          viewUrl:
+            '/catalog/default/component/e2e-checkout/runbooks/payment-timeouts',
         }),
       ]);
 
@@ -180,7 +181,9 @@ describe('the backend started alone with an extra config', () => {
       );
       expect(wrongToken.status).toBe(401);
     } catch (error) {
-      throw new Error(`${error}\n--- backend output ---\n${output.slice(-4000)}`);
+      throw new Error(
+        `${error}\n--- backend output ---\n${output.slice(-4000)}`,
+      );
     }
   });
 });

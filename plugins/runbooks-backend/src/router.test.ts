@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
@@ -13,7 +14,9 @@ describe('createRouter', () => {
     refresh: jest.fn(),
   };
 
-  async function app(defaultCredentials = mockCredentials.user()) {
+  async function app(
+    defaultCredentials: BackstageCredentials = mockCredentials.user(),
+  ) {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth({ defaultCredentials }),
       service: service as unknown as RunbooksService,

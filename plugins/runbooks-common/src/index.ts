@@ -15,3 +15,6 @@ export * from './runbookId';
 export * from './paths';
 export * from './runbookIndex';
 export * from './escalation';
+export * from './alertsAnnotation';
+export * from './onCallAnnotation';
+export * from './validateAnnotations';

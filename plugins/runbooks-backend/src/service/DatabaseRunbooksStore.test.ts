@@ -100,6 +100,29 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(450);
     });
 
+    it('pages through the runbooks of all entities in a stable order', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshot(
+        snapshot('component:default/b', [runbook('one'), runbook('two')]),
+      );
+      await store.saveSnapshot(
+        snapshot('component:default/a', [runbook('zz'), runbook('aa')]),
+      );
+      const first = await store.listRunbooks({ limit: 3 });
+      expect(first.map(r => `${r.entityRef} ${r.runbook.id}`)).toEqual([
+        'component:default/a aa',
+        'component:default/a zz',
+        'component:default/b one',
+      ]);
+      expect(first[0].runbook.markdown).toContain('# Runbook aa');
+      const last = first[2];
+      const second = await store.listRunbooks({
+        limit: 3,
+        after: { entityRef: last.entityRef, runbookId: last.runbook.id },
+      });
+      expect(second.map(r => r.runbook.id)).toEqual(['two']);
+    });
+
     it('lists and forgets entities', async () => {
       const { store } = await createStore();
       await store.saveSnapshot(

@@ -98,6 +98,36 @@ export class DatabaseRunbooksStore implements RunbooksStore {
     };
   }
 
+  async listRunbooks(options: {
+    after?: { entityRef: string; runbookId: string };
+    limit: number;
+  }): Promise<Array<{ entityRef: string; runbook: StoredRunbook }>> {
+    const query = this.db<DocumentRow>('runbooks_documents')
+      .orderBy([{ column: 'entity_ref' }, { column: 'runbook_id' }])
+      .limit(options.limit);
+    const after = options.after;
+    if (after) {
+      query.where(builder =>
+        builder
+          .where('entity_ref', '>', after.entityRef)
+          .orWhere(inner =>
+            inner
+              .where('entity_ref', '=', after.entityRef)
+              .andWhere('runbook_id', '>', after.runbookId),
+          ),
+      );
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      runbook: {
+        ...JSON.parse(row.summary),
+        markdown: row.markdown,
+        headings: JSON.parse(row.headings),
+      },
+    }));
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db<EntityRow>('runbooks_entities').select(
       'entity_ref',

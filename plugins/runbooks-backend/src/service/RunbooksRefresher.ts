@@ -4,6 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   parseLocationAnnotation,
+  RunbookProblem,
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
@@ -79,10 +80,11 @@ export class RunbooksRefresher {
 
   private async readAndStore(entity: Entity): Promise<EntitySnapshot> {
     const annotations = entity.metadata.annotations ?? {};
+    // Annotation problems are reported by buildEntitySnapshot's validation.
     const parsed = parseLocationAnnotation(
       annotations[RUNBOOKS_LOCATION_ANNOTATION],
     );
-    const problems = [...parsed.problems];
+    const problems: RunbookProblem[] = [];
     const locations: LocationFiles[] = [];
     for (const location of parsed.value) {
       const result = await this.deps.sources.read(

@@ -11,6 +11,14 @@ export interface RunbooksStore {
     entityRef: string,
     runbookId: string,
   ): Promise<StoredRunbook | undefined>;
+  /**
+   * Runbooks of all entities with their markdown, a page at a time, in
+   * (entityRef, runbookId) order; pass the last item's keys as `after`.
+   */
+  listRunbooks(options: {
+    after?: { entityRef: string; runbookId: string };
+    limit: number;
+  }): Promise<Array<{ entityRef: string; runbook: StoredRunbook }>>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */

@@ -79,11 +79,11 @@ describe('buildEntitySnapshot', () => {
     expect(snapshot.runbooks).toHaveLength(1);
     expect(snapshot.reviewInterval).toBeUndefined();
     expect(snapshot.problems.map(p => p.message)).toEqual([
-      'a.md: front matter "last-reviewed" is "yesterday", which is not a date (use 2024-12-01)',
       'Annotation runbooks/review-interval is "often"; expected a duration such as 90d, 12w, 6mo, 1y or P90D',
       expect.stringContaining(
         'Annotation runbooks/escalation: "shout loudly" is neither',
       ),
+      'a.md: front matter "last-reviewed" is "yesterday", which is not a date (use 2024-12-01)',
     ]);
   });
 

@@ -14,6 +14,7 @@ import {
   RUNBOOKS_ESCALATION_ANNOTATION,
   RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
   titleFromFileName,
+  validateRunbooksAnnotations,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbookFile } from '../sources/types';
 import { EntitySnapshot, StoredRunbook } from './types';
@@ -34,7 +35,10 @@ export function buildEntitySnapshot(options: {
   now: Date;
 }): EntitySnapshot {
   const { entityRef, annotations, locations, now } = options;
-  const problems = [...options.problems];
+  const problems = [
+    ...validateRunbooksAnnotations(annotations),
+    ...options.problems,
+  ];
   const runbooks: StoredRunbook[] = [];
   const ids = new Set<string>();
   const uniqueId = (path: string) => {
@@ -82,23 +86,12 @@ export function buildEntitySnapshot(options: {
   }
 
   const reviewIntervalText = annotations[RUNBOOKS_REVIEW_INTERVAL_ANNOTATION];
-  let reviewInterval: string | undefined;
-  if (reviewIntervalText !== undefined) {
-    if (parseDuration(reviewIntervalText)) {
-      reviewInterval = reviewIntervalText.trim();
-    } else {
-      problems.push({
-        level: 'error',
-        subject: RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
-        message: `Annotation ${RUNBOOKS_REVIEW_INTERVAL_ANNOTATION} is "${reviewIntervalText}"; expected a duration such as 90d, 12w, 6mo, 1y or P90D`,
-      });
-    }
-  }
-
+  const reviewInterval = parseDuration(reviewIntervalText)
+    ? reviewIntervalText!.trim()
+    : undefined;
   const escalation = parseEscalationAnnotation(
     annotations[RUNBOOKS_ESCALATION_ANNOTATION],
   );
-  problems.push(...escalation.problems);
 
   const alerts: AlertMapping[] = runbooks.flatMap(runbook =>
     runbook.alerts.map(alert => ({

@@ -1,0 +1,98 @@
+import { alertMatchesPattern, parseAlertsAnnotation } from './alertsAnnotation';
+import { parseOnCallAnnotation } from './onCallAnnotation';
+import { validateRunbooksAnnotations } from './validateAnnotations';
+
+describe('validateRunbooksAnnotations', () => {
+  it('accepts a fully annotated entity', () => {
+    expect(
+      validateRunbooksAnnotations({
+        'runbooks/location': 'dir:./runbooks',
+        'runbooks/alert-rules': 'dir:./rules',
+        'runbooks/review-interval': '6mo',
+        'runbooks/escalation': 'group:sre, mailto:a@example.com',
+        'runbooks/alerts': 'KubePod*: pods.md#crashloop\nNodeDown: node.md',
+        'runbooks/on-call': 'schedule:./oncall.yaml',
+      }),
+    ).toEqual([]);
+  });
+
+  it('names every bad annotation and what is wrong with it', () => {
+    const problems = validateRunbooksAnnotations({
+      'runbooks/location': 'runbooks',
+      'runbooks/alert-rules': 'dir:/etc/prometheus',
+      'runbooks/review-interval': 'monthly',
+      'runbooks/escalation': 'call Bob',
+      'runbooks/alerts': 'NodeDown node.md',
+      'runbooks/on-call': 'victorops:team',
+    });
+    expect(problems.map(p => p.subject)).toEqual([
+      'runbooks/location',
+      'runbooks/alert-rules',
+      'runbooks/review-interval',
+      'runbooks/escalation',
+      'runbooks/alerts',
+      'runbooks/on-call',
+    ]);
+    expect(problems.every(p => p.message.includes(p.subject!))).toBe(true);
+  });
+});
+
+describe('parseAlertsAnnotation', () => {
+  it('reads names, globs, files and anchors', () => {
+    expect(
+      parseAlertsAnnotation(
+        'KubePod*: ./pods.md#crash-loop\n- NodeDown: node/down.md',
+      ).value,
+    ).toEqual([
+      { alert: 'KubePod*', path: 'pods.md', anchor: 'crash-loop' },
+      { alert: 'NodeDown', path: 'node/down.md', anchor: undefined },
+    ]);
+  });
+
+  it('refuses targets that are not markdown files of the folder', () => {
+    const { value, problems } = parseAlertsAnnotation(
+      'A: https://evil.example/x.md, B: notes.txt, C$: c.md',
+    );
+    expect(value).toEqual([]);
+    expect(problems).toHaveLength(3);
+  });
+
+  it('matches globs against alert names', () => {
+    expect(alertMatchesPattern('KubePodCrashLooping', 'KubePod*')).toBe(true);
+    expect(alertMatchesPattern('KubeNodeDown', 'KubePod*')).toBe(false);
+    expect(alertMatchesPattern('a.b', 'a.b')).toBe(true);
+    expect(alertMatchesPattern('axb', 'a.b')).toBe(false);
+  });
+});
+
+describe('parseOnCallAnnotation', () => {
+  it('reads the runbooks annotation and falls back to the PagerDuty and Opsgenie ones', () => {
+    expect(
+      parseOnCallAnnotation({ 'runbooks/on-call': 'pagerduty:PABC123' }).value,
+    ).toEqual({
+      provider: 'pagerduty',
+      target: 'PABC123',
+    });
+    expect(
+      parseOnCallAnnotation({ 'pagerduty.com/service-id': 'P1' }).value,
+    ).toEqual({
+      provider: 'pagerduty',
+      target: 'P1',
+    });
+    expect(parseOnCallAnnotation({ 'opsgenie.com/team': 'sre' }).value).toEqual(
+      {
+        provider: 'opsgenie',
+        target: 'sre',
+      },
+    );
+    expect(parseOnCallAnnotation({}).value).toBeUndefined();
+  });
+
+  it('refuses schedule files outside the entity folder', () => {
+    expect(
+      parseOnCallAnnotation({
+        'runbooks/on-call': 'schedule:../../etc/oncall.yaml',
+      }).problems[0].message,
+    ).toContain('must be a path inside');
+  });
+});
