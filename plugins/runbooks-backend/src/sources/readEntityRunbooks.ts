@@ -13,7 +13,7 @@ import {
 import path from 'path';
 import { readLocalRunbooks } from './readLocalRunbooks';
 import { readUrlRunbooks } from './readUrlRunbooks';
-import { SourceLimits, SourceReadResult } from './types';
+import { FileFilter, SourceLimits, SourceReadResult } from './types';
 
 /** Reads runbook files from wherever an entity's annotation points. */
 export class RunbookSourceReader {
@@ -26,7 +26,7 @@ export class RunbookSourceReader {
   ) {}
 
   /**
-   * Reads one location of an entity. `dir:` is resolved against the folder of
+   * Reads one location of an entity (markdown files unless `accept` says otherwise). `dir:` is resolved against the folder of
    * the entity's catalog-info.yaml, whether that is a file or a URL, and may not
    * leave that folder.
    */
@@ -34,9 +34,10 @@ export class RunbookSourceReader {
     entity: Entity,
     location: RunbooksLocation,
     annotation: string,
-    signal?: AbortSignal,
+    options: { signal?: AbortSignal; accept?: FileFilter } = {},
   ): Promise<SourceReadResult> {
     const { reader, limits } = this.deps;
+    const { signal, accept } = options;
     if (location.type === 'url') {
       return readUrlRunbooks({
         url: location.target,
@@ -44,6 +45,7 @@ export class RunbookSourceReader {
         annotation,
         limits,
         signal,
+        accept,
       });
     }
     const catalogLocation = entityCatalogLocation(entity);
@@ -59,6 +61,7 @@ export class RunbookSourceReader {
         relativeDir: location.target,
         annotation,
         limits,
+        accept,
       });
     }
     if (catalogLocation.type === 'url') {
@@ -82,6 +85,7 @@ export class RunbookSourceReader {
         annotation,
         limits,
         signal,
+        accept,
       });
     }
     return problem(

@@ -105,7 +105,7 @@ describe('readLocalRunbooks', () => {
       expect.stringContaining(
         'b-huge.md is 200 bytes, over the 100 byte limit',
       ),
-      expect.stringContaining('More than 2 markdown files'),
+      expect.stringContaining('More than 2 files'),
     ]);
   });
 });

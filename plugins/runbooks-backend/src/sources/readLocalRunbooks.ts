@@ -1,18 +1,32 @@
 import fs from 'fs/promises';
 import path from 'path';
-import { isMarkdownPath, SourceLimits, SourceReadResult } from './types';
+import {
+  FileFilter,
+  isMarkdownPath,
+  SourceLimits,
+  SourceReadResult,
+} from './types';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+type ReadContext = {
+  result: SourceReadResult;
+  limits: SourceLimits;
+  annotation: string;
+  accept: FileFilter;
+};
+
 /**
- * Reads the markdown files under `relativeDir`, which must stay inside
- * `entityFolder` (the folder of the entity's catalog-info.yaml), symlinks included.
+ * Reads the files under `relativeDir` (a folder, or one file), which must stay
+ * inside `entityFolder` (the folder of the entity's catalog-info.yaml),
+ * symlinks included. Markdown files unless `accept` says otherwise.
  */
 export async function readLocalRunbooks(options: {
   entityFolder: string;
   relativeDir: string;
   annotation: string;
   limits: SourceLimits;
+  accept?: FileFilter;
 }): Promise<SourceReadResult> {
   const { entityFolder, relativeDir, annotation, limits } = options;
   const refuse = (message: string): SourceReadResult => ({
@@ -40,39 +54,43 @@ export async function readLocalRunbooks(options: {
       `${annotation}: dir:${relativeDir} leads outside the entity's own folder through a symlink and was not read`,
     );
   }
+  const context: ReadContext = {
+    result: { files: [], problems: [] },
+    limits,
+    annotation,
+    accept: options.accept ?? isMarkdownPath,
+  };
   const stat = await fs.stat(root);
-  const result: SourceReadResult = { files: [], problems: [] };
   if (stat.isFile()) {
-    if (!isMarkdownPath(root)) {
+    if (!context.accept(root)) {
       return refuse(
-        `${annotation}: dir:${relativeDir} is a file, not a folder of markdown runbooks`,
+        `${annotation}: ${relativeDir} is a file of a kind this annotation does not read`,
       );
     }
-    await readFile(root, path.basename(root), result, limits, annotation);
-    return result;
+    await readFile(root, path.basename(root), context);
+    return context.result;
   }
-  await walk(root, root, result, limits, annotation);
-  return result;
+  await walk(root, root, context);
+  return context.result;
 }
 
 async function walk(
   root: string,
   folder: string,
-  result: SourceReadResult,
-  limits: SourceLimits,
-  annotation: string,
+  context: ReadContext,
 ): Promise<void> {
   const entries = await fs.readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name))
+    if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) {
       continue;
+    }
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      await walk(root, full, result, limits, annotation);
-    } else if (entry.isFile() && isMarkdownPath(entry.name)) {
+      await walk(root, full, context);
+    } else if (entry.isFile() && context.accept(entry.name)) {
       const relative = path.relative(root, full).split(path.sep).join('/');
-      await readFile(full, relative, result, limits, annotation);
+      await readFile(full, relative, context);
     }
   }
 }
@@ -80,12 +98,10 @@ async function walk(
 async function readFile(
   full: string,
   relative: string,
-  result: SourceReadResult,
-  limits: SourceLimits,
-  annotation: string,
+  { result, limits, annotation }: ReadContext,
 ): Promise<void> {
   if (result.files.length >= limits.maxFilesPerEntity) {
-    const message = `More than ${limits.maxFilesPerEntity} markdown files; the rest were not read (runbooks.limits.maxFilesPerEntity)`;
+    const message = `More than ${limits.maxFilesPerEntity} files; the rest were not read (runbooks.limits.maxFilesPerEntity)`;
     if (!result.problems.some(problem => problem.message === message)) {
       result.problems.push({ level: 'warning', subject: annotation, message });
     }

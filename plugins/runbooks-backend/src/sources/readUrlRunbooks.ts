@@ -1,5 +1,10 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { isMarkdownPath, SourceLimits, SourceReadResult } from './types';
+import {
+  FileFilter,
+  isMarkdownPath,
+  SourceLimits,
+  SourceReadResult,
+} from './types';
 
 /**
  * Reads runbooks at a URL through Backstage's UrlReader: one markdown file, or
@@ -11,8 +16,11 @@ export async function readUrlRunbooks(options: {
   annotation: string;
   limits: SourceLimits;
   signal?: AbortSignal;
+  /** Which files to read; markdown by default. */
+  accept?: FileFilter;
 }): Promise<SourceReadResult> {
   const { url, reader, annotation, limits, signal } = options;
+  const accept = options.accept ?? isMarkdownPath;
   const result: SourceReadResult = { files: [], problems: [] };
   const fail = (error: unknown): SourceReadResult => ({
     files: [],
@@ -25,7 +33,7 @@ export async function readUrlRunbooks(options: {
     ],
   });
 
-  if (isMarkdownPath(new URL(url).pathname)) {
+  if (accept(new URL(url).pathname)) {
     try {
       const response = await reader.readUrl(url, { signal });
       const buffer = await response.buffer();
@@ -51,7 +59,7 @@ export async function readUrlRunbooks(options: {
     const tree = await reader.readTree(url, {
       signal,
       filter: (path, info) =>
-        isMarkdownPath(path) &&
+        accept(path) &&
         (info === undefined || info.size <= limits.maxFileBytes),
     });
     const files = (await tree.files()).sort((a, b) =>
@@ -61,7 +69,7 @@ export async function readUrlRunbooks(options: {
       result.problems.push({
         level: 'warning',
         subject: annotation,
-        message: `More than ${limits.maxFilesPerEntity} markdown files at ${url}; the rest were not read (runbooks.limits.maxFilesPerEntity)`,
+        message: `More than ${limits.maxFilesPerEntity} files at ${url}; the rest were not read (runbooks.limits.maxFilesPerEntity)`,
       });
     }
     const base = url.endsWith('/') ? url : `${url}/`;
