@@ -195,6 +195,37 @@ describe('runbooks backend plugin', () => {
     });
   });
 
+  it('lists documents with their text for search collators, to services only', async () => {
+    const server = await start();
+    await request(server).get(
+      '/api/runbooks/entities/default/component/payments',
+    );
+    const asUser = await request(server).get('/api/runbooks/documents');
+    expect(asUser.status).toBe(403);
+    const res = await request(server)
+      .get('/api/runbooks/documents?limit=10')
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/payments',
+        entityTitle: 'payments',
+        owner: 'group:default/payments',
+        runbook: expect.objectContaining({
+          id: 'db-failover',
+          viewUrl: '/catalog/default/component/payments/runbooks/db-failover',
+          status: expect.any(String),
+        }),
+        text: expect.stringContaining('pg_ctl promote'),
+      }),
+    ]);
+    expect(res.body.nextCursor).toBeUndefined();
+    const bad = await request(server)
+      .get('/api/runbooks/documents?after=nonsense')
+      .set('Authorization', mockCredentials.service.header());
+    expect(bad.status).toBe(400);
+  });
+
   it('answers health without credentials and refuses the API without them', async () => {
     const server = await start();
     const health = await request(server)

@@ -14,9 +14,18 @@ const entityParams = z.object({
 
 const runbookParams = entityParams.extend({ id: z.string().min(1).max(255) });
 
+const documentsQuery = z.object({
+  after: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
 const refreshBody = z.object({ entityRef: z.string().min(1) });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -88,6 +97,12 @@ export async function createRouter(options: {
       res.json(await service.getRunbook(ref, id, credentials));
     },
   );
+
+  router.get('/documents', async (req, res) => {
+    const query = parse(documentsQuery, req.query, 'query');
+    await httpAuth.credentials(req, { allow: ['service'] });
+    res.json(await service.listDocuments(query));
+  });
 
   router.post('/refresh', async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');

@@ -2,6 +2,7 @@ import {
   createSlugger,
   extractHeadings,
   extractTitle,
+  markdownToPlainText,
   titleFromFileName,
 } from './markdown';
 
@@ -34,5 +35,32 @@ describe('headings and anchors', () => {
     expect(extractTitle('intro\n## Sub\n# Real title\n')).toBe('Real title');
     expect(extractTitle('no headings')).toBeUndefined();
     expect(titleFromFileName('ops/high-cpu_usage.md')).toBe('High cpu usage');
+  });
+});
+
+describe('markdownToPlainText', () => {
+  it('keeps the words and code, drops markup', () => {
+    const text = markdownToPlainText(
+      [
+        '# Kafka consumer lag',
+        '',
+        '| Step | Command |',
+        '|---|---|',
+        '| 1 | `kafka-consumer-groups --describe` |',
+        '```bash',
+        'kubectl rollout restart deploy/consumer',
+        '```',
+        '- See [the dashboard](https://grafana.example/d/kafka) **first**',
+      ].join('\n'),
+    );
+    expect(text).toBe(
+      [
+        'Kafka consumer lag',
+        'Step   Command',
+        '1   kafka-consumer-groups --describe',
+        'kubectl rollout restart deploy/consumer',
+        'See the dashboard first',
+      ].join('\n'),
+    );
   });
 });

@@ -87,3 +87,27 @@ export function titleFromFileName(path: string): string {
     .trim();
   return words ? words[0].toUpperCase() + words.slice(1) : path;
 }
+
+/**
+ * Markdown reduced to the words a reader sees, for search indexes: code kept
+ * as text, markup, table rules and link targets dropped.
+ *
+ * @public
+ */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .split(/\r?\n/)
+    .filter(line => !/^\s*(```|~~~)/.test(line))
+    .filter(line => !/^\s*\|?\s*:?-{3,}/.test(line))
+    .map(line =>
+      markdownInlineToText(
+        line
+          .replace(/^\s{0,3}#{1,6}\s+/, '')
+          .replace(/^\s*([-*+]|\d+[.)])\s+/, '')
+          .replace(/^\s*>\s?/, '')
+          .replace(/\|/g, ' '),
+      ),
+    )
+    .filter(Boolean)
+    .join('\n');
+}

@@ -25,6 +25,7 @@ const snapshot = (
   runbooks: StoredRunbook[],
 ): EntitySnapshot => ({
   entityRef,
+  entityTitle: entityRef.split('/')[1],
   refreshedAt: '2026-11-23T10:00:00.000Z',
   problems: [{ level: 'warning', message: 'index links to gone.md' }],
   alerts: [

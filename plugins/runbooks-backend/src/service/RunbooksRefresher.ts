@@ -95,8 +95,11 @@ export class RunbooksRefresher {
       problems.push(...result.problems);
       locations.push({ files: result.files });
     }
+    const owner = entity.spec?.owner;
     const snapshot = buildEntitySnapshot({
       entityRef: entityKey(entity),
+      entityTitle: entity.metadata.title ?? entity.metadata.name,
+      owner: typeof owner === 'string' ? owner : undefined,
       annotations,
       locations,
       problems,

@@ -6,12 +6,14 @@ import {
   CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
+  parseEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   computeReviewStatus,
   EntityRunbooks,
+  markdownToPlainText,
   parseDuration,
   Runbook,
   RunbookDetail,
@@ -23,6 +25,37 @@ import { entityKey } from './entityRefs';
 import { RunbooksRefresher } from './RunbooksRefresher';
 import { RunbooksStore } from './RunbooksStore';
 import { EntitySummary, StoredRunbook } from './types';
+
+/** A runbook as a search collator indexes it. */
+export type RunbookDocument = {
+  entityRef: string;
+  entityTitle?: string;
+  owner?: string;
+  runbook: Runbook;
+  text: string;
+};
+
+type Cursor = { entityRef: string; runbookId: string };
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string | undefined): Cursor | undefined {
+  if (!text) return undefined;
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      typeof cursor?.entityRef === 'string' &&
+      typeof cursor?.runbookId === 'string'
+    ) {
+      return cursor;
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new InputError(`Invalid cursor "${text}"`);
+}
 
 /** The plugin's answers: what is stored, with review status computed now. */
 export class RunbooksService {
@@ -81,6 +114,48 @@ export class RunbooksService {
       ...this.present(getCompoundEntityRef(entity), summary, runbook),
       markdown: runbook.markdown,
       headings: runbook.headings,
+    };
+  }
+
+  /**
+   * Every stored runbook with its text, a page at a time, for search
+   * collators. Callers are services; the search engine filters results by
+   * each document's entity.
+   */
+  async listDocuments(options: { after?: string; limit: number }): Promise<{
+    items: RunbookDocument[];
+    nextCursor?: string;
+  }> {
+    const rows = await this.deps.store.listRunbooks({
+      after: decodeCursor(options.after),
+      limit: options.limit,
+    });
+    const entities = new Map<string, EntitySummary | undefined>();
+    const items: RunbookDocument[] = [];
+    for (const { entityRef, runbook } of rows) {
+      if (!entities.has(entityRef)) {
+        entities.set(entityRef, await this.deps.store.getEntity(entityRef));
+      }
+      const entity = entities.get(entityRef);
+      if (!entity || runbook.missing) continue;
+      items.push({
+        entityRef,
+        entityTitle: entity.entityTitle,
+        owner: entity.owner,
+        runbook: this.present(parseEntityRef(entityRef), entity, runbook),
+        text: markdownToPlainText(runbook.markdown),
+      });
+    }
+    const last = rows[rows.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length === options.limit && last
+          ? encodeCursor({
+              entityRef: last.entityRef,
+              runbookId: last.runbook.id,
+            })
+          : undefined,
     };
   }
 

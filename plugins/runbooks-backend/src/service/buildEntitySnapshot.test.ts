@@ -6,6 +6,7 @@ describe('buildEntitySnapshot', () => {
   it('builds runbooks with titles, index categories, dates and missing index links', () => {
     const snapshot = buildEntitySnapshot({
       entityRef: 'component:default/payments',
+      entityTitle: 'Payments',
       annotations: { 'runbooks/review-interval': '30d' },
       problems: [],
       now,
@@ -59,6 +60,7 @@ describe('buildEntitySnapshot', () => {
   it('reports bad annotations and bad dates by name, and still lists the runbooks', () => {
     const snapshot = buildEntitySnapshot({
       entityRef: 'component:default/x',
+      entityTitle: 'x',
       annotations: {
         'runbooks/review-interval': 'often',
         'runbooks/escalation': 'shout loudly',
@@ -90,6 +92,7 @@ describe('buildEntitySnapshot', () => {
   it('gives runbooks with clashing names distinct ids across locations', () => {
     const snapshot = buildEntitySnapshot({
       entityRef: 'component:default/x',
+      entityTitle: 'x',
       annotations: {},
       problems: [],
       now,

@@ -29,6 +29,8 @@ export type LocationFiles = { files: RunbookFile[] };
  */
 export function buildEntitySnapshot(options: {
   entityRef: string;
+  entityTitle: string;
+  owner?: string;
   annotations: Record<string, string>;
   locations: LocationFiles[];
   problems: RunbookProblem[];
@@ -103,6 +105,8 @@ export function buildEntitySnapshot(options: {
 
   return {
     entityRef,
+    entityTitle: options.entityTitle,
+    owner: options.owner,
     refreshedAt: now.toISOString(),
     reviewInterval,
     problems,

@@ -30,6 +30,10 @@ export type StoredRunbook = {
 /** What one refresh learned about an entity. */
 export type EntitySnapshot = {
   entityRef: string;
+  /** The entity's title, else its name, for lists and search. */
+  entityTitle: string;
+  /** The entity's owner ref (`spec.owner`), when it has one. */
+  owner?: string;
   refreshedAt: string;
   /** The entity's `runbooks/review-interval`, when valid. */
   reviewInterval?: string;
