@@ -18,3 +18,7 @@ export * from './escalation';
 export * from './alertsAnnotation';
 export * from './onCallAnnotation';
 export * from './validateAnnotations';
+export * from './markdownBlocks';
+export * from './reviewDates';
+export * from './searchDocument';
+export * from './alertRules';

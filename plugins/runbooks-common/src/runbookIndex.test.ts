@@ -55,6 +55,80 @@ describe('parseRunbookIndex on real index files', () => {
   });
 });
 
+describe('parseRunbookIndex alert tables, mapping blocks and severity tables', () => {
+  it('maps the pivotal-flow alert table, whose Runbook column says RB-01 rather than a file', () => {
+    const index = parseRunbookIndex(
+      fixture('pivotal-flow-README.md'),
+      'README.md',
+    );
+    expect(index.alerts).toHaveLength(10);
+    expect(index.alerts[0]).toEqual({
+      alert: 'BackendServiceDown',
+      path: 'rb-01-backend-down.md',
+      anchor: undefined,
+      severity: 'Critical',
+    });
+    expect(
+      index.alerts.find(a => a.alert === 'RedisHighMemoryUsage')?.path,
+    ).toBe('rb-03-cache-issues.md');
+    expect(index.problems).toEqual([]);
+    expect(index.dates.lastReviewed).toBe('2024-12-01T00:00:00.000Z');
+  });
+
+  it('reads the severity ladders of both severity tables, response times as durations', () => {
+    expect(
+      parseRunbookIndex(fixture('prodsprints-README.md'), 'README.md')
+        .severities,
+    ).toEqual([
+      { name: 'P0', respondWithin: '15m', description: 'Critical' },
+      { name: 'P1', respondWithin: '1h', description: 'High' },
+      { name: 'P2', respondWithin: '4h', description: 'Medium' },
+      { name: 'P3', respondWithin: '24h', description: 'Low' },
+    ]);
+    expect(
+      parseRunbookIndex(fixture('production-runbooks-README.md'), 'README.md')
+        .severities[0],
+    ).toEqual({
+      name: 'P0',
+      respondWithin: '15m',
+      description: 'Critical: Complete service outage, data breach',
+    });
+  });
+
+  it('reads alert_runbook_mapping blocks as a map or a list, and reports bad entries', () => {
+    const index = parseRunbookIndex(
+      [
+        '- [Disk full](./disk-full.md)',
+        '```yaml',
+        'alert_runbook_mapping:',
+        '  NodeDiskFull: ./disk-full.md#clean-up',
+        '  NodeDown: https://elsewhere.example/x.md',
+        '```',
+        '```yaml',
+        'alert_runbook_mapping:',
+        '  - { alert: KubePod*, runbook: pods.md }',
+        '```',
+        '| Alert | Runbook |',
+        '|---|---|',
+        '| `Mystery` | RB-99 |',
+      ].join('\n'),
+      'README.md',
+    );
+    expect(index.alerts).toEqual([
+      { alert: 'NodeDiskFull', path: 'disk-full.md', anchor: 'clean-up' },
+      { alert: 'KubePod*', path: 'pods.md', anchor: undefined },
+    ]);
+    expect(index.problems.map(p => p.message)).toEqual([
+      expect.stringContaining(
+        'maps Mystery to "RB-99", which names no runbook',
+      ),
+      expect.stringContaining(
+        '"NodeDown": "https://elsewhere.example/x.md" is not',
+      ),
+    ]);
+  });
+});
+
 describe('parseRunbookIndex link rules', () => {
   it('keeps links inside the folder and drops other sites, absolute paths and escapes', () => {
     const markdown = [
