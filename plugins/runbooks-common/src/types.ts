@@ -88,6 +88,21 @@ export type AlertMapping = {
 };
 
 /**
+ * An alert of the entity's rule files that no runbook answers.
+ *
+ * @public
+ */
+export type AlertWithoutRunbook = {
+  alert: string;
+  severity?: string;
+  /** The rule file that defines it. */
+  file?: string;
+  summary?: string;
+  /** The rule's runbook_url, which pointed at no runbook of the entity. */
+  runbookUrl?: string;
+};
+
+/**
  * A contact on an escalation level.
  *
  * @public
@@ -97,6 +112,8 @@ export type EscalationContact = {
   uri?: string;
   name: string;
   email?: string;
+  /** Further ways to reach a catalog contact (`slack:#channel`, `tel:`, `https:`), from its annotations. */
+  links?: string[];
 };
 
 /**
@@ -126,9 +143,45 @@ export type EntityRunbooks = {
   entityRef: string;
   runbooks: Runbook[];
   alerts: AlertMapping[];
+  /** Alerts of the entity's rule files that no runbook answers. */
+  alertsWithoutRunbook: AlertWithoutRunbook[];
   escalation: EscalationLevel[];
   severities: Severity[];
   problems: RunbookProblem[];
   /** When the runbooks were last read from their source (ISO 8601). */
   refreshedAt?: string;
+};
+
+/**
+ * Who is on call on one escalation level, and until when.
+ *
+ * @public
+ */
+export type OnCallShift = {
+  /** Escalation level, 1 for the first person paged. */
+  level: number;
+  /** The people (or channels) on call now. */
+  contacts: EscalationContact[];
+  /** End of this shift (ISO 8601), when the provider knows it. */
+  until?: string;
+  /** Who takes over at `until`, when the provider knows it. */
+  next?: EscalationContact[];
+};
+
+/**
+ * An entity's escalation and who is on call now, as `GET /entities/:namespace/:kind/:name/on-call` answers.
+ *
+ * @public
+ */
+export type EntityOnCall = {
+  entityRef: string;
+  escalation: EscalationLevel[];
+  onCallNow: OnCallShift[];
+  /** The on-call provider asked (`schedule`, `pagerduty`, `opsgenie`, …); absent when the entity names none. */
+  provider?: string;
+  /** Set while the provider fails: when it first failed (ISO 8601). */
+  unreachableSince?: string;
+  /** The entity's severity ladder with response times. */
+  severities: Severity[];
+  problems: RunbookProblem[];
 };

@@ -31,6 +31,8 @@ const snapshot = (
   alerts: [
     { alert: 'A', runbookId: runbooks[0]?.id ?? 'x', source: 'front-matter' },
   ],
+  alertRules: [],
+  alertsWithoutRunbook: [],
   escalation: [],
   reviewInterval: '30d',
   runbooks,

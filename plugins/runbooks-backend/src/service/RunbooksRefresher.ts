@@ -5,9 +5,11 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   parseLocationAnnotation,
   RunbookProblem,
+  RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
+import { isYamlPath, RunbookFile } from '../sources/types';
 import { buildEntitySnapshot, LocationFiles } from './buildEntitySnapshot';
 import { entityKey } from './entityRefs';
 import { RunbooksStore } from './RunbooksStore';
@@ -95,6 +97,23 @@ export class RunbooksRefresher {
       problems.push(...result.problems);
       locations.push({ files: result.files });
     }
+    const ruleFiles: RunbookFile[] = [];
+    if (annotations[RUNBOOKS_ALERT_RULES_ANNOTATION]) {
+      const rules = parseLocationAnnotation(
+        annotations[RUNBOOKS_ALERT_RULES_ANNOTATION],
+        RUNBOOKS_ALERT_RULES_ANNOTATION,
+      );
+      for (const location of rules.value) {
+        const result = await this.deps.sources.read(
+          entity,
+          location,
+          RUNBOOKS_ALERT_RULES_ANNOTATION,
+          { accept: isYamlPath },
+        );
+        problems.push(...result.problems);
+        ruleFiles.push(...result.files);
+      }
+    }
     const owner = entity.spec?.owner;
     const snapshot = buildEntitySnapshot({
       entityRef: entityKey(entity),
@@ -102,6 +121,7 @@ export class RunbooksRefresher {
       owner: typeof owner === 'string' ? owner : undefined,
       annotations,
       locations,
+      ruleFiles,
       problems,
       now: this.deps.now?.() ?? new Date(),
     });

@@ -89,6 +89,7 @@ export class RunbooksService {
         this.present(getCompoundEntityRef(entity), summary, runbook),
       ),
       alerts: summary.alerts,
+      alertsWithoutRunbook: summary.alertsWithoutRunbook ?? [],
       escalation: summary.escalation,
       severities: summary.severities ?? this.deps.config.severities,
       problems: summary.problems,

@@ -1,31 +1,41 @@
 import {
-  AlertMapping,
+  AlertRule,
   extractHeadings,
+  extractStatedReviewDates,
   extractTitle,
   isRunbookIndexFile,
+  parseAlertsAnnotation,
   parseDuration,
   parseEscalationAnnotation,
   parseMarkdownFile,
+  parsePrometheusRules,
   parseReviewDate,
   parseRunbookIndex,
+  RunbookIndex,
+  RunbookIndexAlert,
   RunbookIndexLink,
   RunbookProblem,
   runbookIdFromPath,
+  RUNBOOKS_ALERTS_ANNOTATION,
   RUNBOOKS_ESCALATION_ANNOTATION,
   RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
+  Severity,
+  StatedReviewDates,
   titleFromFileName,
   validateRunbooksAnnotations,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbookFile } from '../sources/types';
+import { collectAlertMappings } from './alertMappings';
 import { EntitySnapshot, StoredRunbook } from './types';
 
 /** The files of one runbooks location of an entity. */
 export type LocationFiles = { files: RunbookFile[] };
 
 /**
- * Turns what was read from an entity's locations into the snapshot the plugin
- * stores: runbooks with titles, categories and dates, index links to missing
- * files, alert mappings and escalation, and every problem met on the way.
+ * Turns what was read from an entity's sources into the snapshot the plugin
+ * stores: runbooks with titles, categories and review dates, index links to
+ * missing files, alert mappings from every source, the severity ladder and
+ * escalation, and every problem met on the way.
  */
 export function buildEntitySnapshot(options: {
   entityRef: string;
@@ -33,6 +43,8 @@ export function buildEntitySnapshot(options: {
   owner?: string;
   annotations: Record<string, string>;
   locations: LocationFiles[];
+  /** Prometheus rule files of `runbooks/alert-rules`. */
+  ruleFiles?: RunbookFile[];
   problems: RunbookProblem[];
   now: Date;
 }): EntitySnapshot {
@@ -42,32 +54,20 @@ export function buildEntitySnapshot(options: {
     ...options.problems,
   ];
   const runbooks: StoredRunbook[] = [];
-  const ids = new Set<string>();
-  const uniqueId = (path: string) => {
-    const base = runbookIdFromPath(path);
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
+  const indexAlerts: RunbookIndexAlert[] = [];
+  let severities: Severity[] | undefined;
+  const uniqueId = idAllocator();
 
   for (const { files } of locations) {
-    const indexLinks = readIndexes(files, problems);
-    const folderTitles = readFolderTitles(files);
+    const indexes = readIndexes(files, problems);
+    severities ??= indexes.severities;
+    indexAlerts.push(...indexes.alerts);
     const present = new Set(files.map(file => file.path));
     for (const file of files) {
       if (isRunbookIndexFile(file.path)) continue;
-      runbooks.push(
-        readRunbook(
-          file,
-          uniqueId(file.path),
-          indexLinks.get(file.path),
-          folderTitles,
-          problems,
-        ),
-      );
+      runbooks.push(readRunbook(file, uniqueId(file.path), indexes, problems));
     }
-    for (const link of indexLinks.values()) {
+    for (const link of indexes.links.values()) {
       if (present.has(link.path)) continue;
       runbooks.push({
         id: uniqueId(link.path),
@@ -87,87 +87,130 @@ export function buildEntitySnapshot(options: {
     }
   }
 
+  const rules: AlertRule[] = [];
+  for (const file of options.ruleFiles ?? []) {
+    const parsed = parsePrometheusRules(file.content, file.path);
+    rules.push(...parsed.rules);
+    problems.push(...parsed.problems);
+  }
+  const { alerts, alertsWithoutRunbook } = collectAlertMappings({
+    runbooks,
+    annotation: parseAlertsAnnotation(annotations[RUNBOOKS_ALERTS_ANNOTATION])
+      .value,
+    index: indexAlerts,
+    rules,
+    problems,
+  });
+
   const reviewIntervalText = annotations[RUNBOOKS_REVIEW_INTERVAL_ANNOTATION];
-  const reviewInterval = parseDuration(reviewIntervalText)
-    ? reviewIntervalText!.trim()
-    : undefined;
-  const escalation = parseEscalationAnnotation(
-    annotations[RUNBOOKS_ESCALATION_ANNOTATION],
-  );
-
-  const alerts: AlertMapping[] = runbooks.flatMap(runbook =>
-    runbook.alerts.map(alert => ({
-      alert,
-      runbookId: runbook.id,
-      source: 'front-matter' as const,
-    })),
-  );
-
   return {
     entityRef,
     entityTitle: options.entityTitle,
     owner: options.owner,
     refreshedAt: now.toISOString(),
-    reviewInterval,
+    reviewInterval: parseDuration(reviewIntervalText)
+      ? reviewIntervalText!.trim()
+      : undefined,
     problems,
     alerts,
-    escalation: escalation.value,
+    alertRules: rules,
+    alertsWithoutRunbook,
+    escalation: parseEscalationAnnotation(
+      annotations[RUNBOOKS_ESCALATION_ANNOTATION],
+    ).value,
+    severities: severities?.length ? severities : undefined,
     runbooks,
   };
 }
 
-function readIndexes(files: RunbookFile[], problems: RunbookProblem[]) {
-  const links = new Map<string, RunbookIndexLink>();
-  for (const file of files.filter(f => isRunbookIndexFile(f.path))) {
-    const parsed = parseMarkdownFile(file.content, file.path);
-    problems.push(...parsed.problems);
-    for (const link of parseRunbookIndex(parsed.body, file.path).links) {
-      if (!links.has(link.path)) links.set(link.path, link);
-    }
-  }
-  return links;
+function idAllocator() {
+  const ids = new Set<string>();
+  return (path: string) => {
+    const base = runbookIdFromPath(path);
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
 }
 
-/** Titles of sub-folders from their own index files, for runbooks no index lists. */
-function readFolderTitles(files: RunbookFile[]) {
-  const titles = new Map<string, string>();
-  for (const file of files) {
-    const slash = file.path.lastIndexOf('/');
-    if (slash < 0 || !isRunbookIndexFile(file.path)) continue;
+/** What the index files of one location say, merged. */
+type LocationIndexes = {
+  links: Map<string, RunbookIndexLink>;
+  alerts: RunbookIndexAlert[];
+  severities: Severity[];
+  /** Dates and titles of each folder's index, by folder ('' for the root). */
+  folders: Map<string, { dates: StatedReviewDates; title?: string }>;
+};
+
+function readIndexes(
+  files: RunbookFile[],
+  problems: RunbookProblem[],
+): LocationIndexes {
+  const result: LocationIndexes = {
+    links: new Map(),
+    alerts: [],
+    severities: [],
+    folders: new Map(),
+  };
+  const indexFiles = files
+    .filter(f => isRunbookIndexFile(f.path))
+    .sort((a, b) => depth(a.path) - depth(b.path));
+  for (const file of indexFiles) {
     const parsed = parseMarkdownFile(file.content, file.path);
-    const title = parsed.frontMatter.title ?? extractTitle(parsed.body);
-    if (title) titles.set(file.path.slice(0, slash), title);
+    problems.push(...parsed.problems);
+    const index: RunbookIndex = parseRunbookIndex(parsed.body, file.path);
+    problems.push(...index.problems);
+    for (const link of index.links) {
+      if (!result.links.has(link.path)) result.links.set(link.path, link);
+    }
+    result.alerts.push(...index.alerts);
+    if (!result.severities.length) result.severities = index.severities;
+    const folder = folderOf(file.path);
+    result.folders.set(folder, {
+      dates: {
+        lastReviewed:
+          isoDate(parsed.frontMatter['last-reviewed']) ??
+          index.dates.lastReviewed,
+        nextReview:
+          isoDate(parsed.frontMatter['next-review']) ?? index.dates.nextReview,
+      },
+      title: parsed.frontMatter.title ?? extractTitle(parsed.body),
+    });
   }
-  return titles;
+  return result;
 }
 
 function readRunbook(
   file: RunbookFile,
   id: string,
-  link: RunbookIndexLink | undefined,
-  folderTitles: Map<string, string>,
+  indexes: LocationIndexes,
   problems: RunbookProblem[],
 ): StoredRunbook {
   const parsed = parseMarkdownFile(file.content, file.path);
   problems.push(...parsed.problems);
   const fm = parsed.frontMatter;
-  const folder = file.path.includes('/')
-    ? file.path.slice(0, file.path.lastIndexOf('/'))
-    : undefined;
-  const date = (key: 'last-reviewed' | 'next-review') => {
+  const link = indexes.links.get(file.path);
+  const folder = folderOf(file.path);
+  const stated = extractStatedReviewDates(parsed.body);
+  const indexDates = nearestIndexDates(folder, indexes);
+  const frontMatterDate = (key: 'last-reviewed' | 'next-review') => {
     const text = fm[key];
     if (text === undefined) return undefined;
-    const parsedDate = parseReviewDate(text);
-    if (!parsedDate) {
+    const date = isoDate(text);
+    if (!date) {
       problems.push({
         level: 'warning',
         subject: file.path,
         message: `${file.path}: front matter "${key}" is "${text}", which is not a date (use 2024-12-01)`,
       });
-      return undefined;
     }
-    return parsedDate.toISOString();
+    return date;
   };
+  // Front matter, then the runbook's own text, then its index: the first that states a date wins.
+  const ownLast = frontMatterDate('last-reviewed') ?? stated.lastReviewed;
+  const ownNext = frontMatterDate('next-review') ?? stated.nextReview;
+  const fromIndex = !ownLast && !ownNext;
   return {
     id,
     title:
@@ -178,18 +221,42 @@ function readRunbook(
     category:
       fm.category ??
       link?.category ??
-      (folder ? folderTitles.get(folder) ?? folder : undefined),
+      (folder ? indexes.folders.get(folder)?.title ?? folder : undefined),
     path: file.path,
     sourceUrl: file.sourceUrl,
     alerts: fm.alerts ?? [],
     severity: fm.severity,
     owner: fm.owner,
     tags: fm.tags,
-    lastReviewed: date('last-reviewed'),
-    nextReview: date('next-review'),
+    lastReviewed: fromIndex ? indexDates?.lastReviewed : ownLast,
+    nextReview: fromIndex ? indexDates?.nextReview : ownNext,
     reviewInterval: fm['review-interval'],
     missing: false,
     markdown: parsed.body,
     headings: extractHeadings(parsed.body),
   };
+}
+
+function nearestIndexDates(
+  folder: string,
+  indexes: LocationIndexes,
+): StatedReviewDates | undefined {
+  for (let current = folder; ; current = folderOf(current)) {
+    const dates = indexes.folders.get(current)?.dates;
+    if (dates?.lastReviewed || dates?.nextReview) return dates;
+    if (!current) return undefined;
+  }
+}
+
+function isoDate(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : parseReviewDate(text)?.toISOString();
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function depth(path: string): number {
+  return path.split('/').length;
 }

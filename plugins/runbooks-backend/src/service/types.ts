@@ -1,5 +1,7 @@
 import {
   AlertMapping,
+  AlertRule,
+  AlertWithoutRunbook,
   EscalationLevel,
   RunbookHeading,
   RunbookProblem,
@@ -39,6 +41,9 @@ export type EntitySnapshot = {
   reviewInterval?: string;
   problems: RunbookProblem[];
   alerts: AlertMapping[];
+  /** Every alerting rule of the entity's rule files. */
+  alertRules: AlertRule[];
+  alertsWithoutRunbook: AlertWithoutRunbook[];
   escalation: EscalationLevel[];
   /** The severity ladder of the entity's runbook index, when it has one. */
   severities?: Severity[];
