@@ -16,6 +16,29 @@ export interface Config {
       respondWithin: string;
       description?: string;
     }>;
+    /** On-call providers besides the built-in schedule file; each is on when its block is present. */
+    onCall?: {
+      /** PagerDuty REST API v2, for `runbooks/on-call: pagerduty:<service id>` and `pagerduty.com/service-id`. */
+      pagerduty?: {
+        /** Default https://api.pagerduty.com. */
+        apiBaseUrl?: string;
+        /**
+         * A read-only REST API key, sent as `Authorization: Token token=…`.
+         * @visibility secret
+         */
+        token: string;
+      };
+      /** Opsgenie REST API, for `runbooks/on-call: opsgenie:<team>` and `opsgenie.com/team`. */
+      opsgenie?: {
+        /** Default https://api.opsgenie.com; EU accounts use https://api.eu.opsgenie.com. */
+        apiBaseUrl?: string;
+        /**
+         * Key of an API integration, sent as `Authorization: GenieKey …`.
+         * @visibility secret
+         */
+        apiKey: string;
+      };
+    };
     /** Guards against runaway sources. */
     limits?: {
       /** Markdown files read per entity at most. Default 500. */

@@ -27,6 +27,20 @@ function serviceFolder() {
     'payments/runbooks/db-failover.md',
     '---\ntitle: Database failover\nalerts: [PaymentsDbDown]\nlast-reviewed: 2026-11-01\n---\n# Database failover\n\n## Promote the replica\n\n| Step | Command |\n|---|---|\n| 1 | `pg_ctl promote` |\n',
   );
+  write(
+    'payments/rules/payments.yaml',
+    [
+      'groups:',
+      '- name: payments',
+      '  rules:',
+      '  - alert: PaymentsDbDown',
+      '    expr: pg_up == 0',
+      '    labels: { severity: critical }',
+      '  - alert: PaymentsQueueStuck',
+      '    expr: queue_age > 600',
+      '    labels: { severity: warning }',
+    ].join('\n'),
+  );
   return root;
 }
 
@@ -51,6 +65,7 @@ describe('runbooks backend plugin', () => {
       component('payments', {
         'backstage.io/managed-by-location': location,
         'runbooks/location': 'dir:./runbooks',
+        'runbooks/alert-rules': 'dir:./rules',
       }),
       component('sneaky', {
         'backstage.io/managed-by-location': location,
@@ -68,6 +83,7 @@ describe('runbooks backend plugin', () => {
         catalogServiceMock.factory({ entities }),
         mockServices.rootConfig.factory({
           data: {
+            app: { baseUrl: 'http://localhost:3000' },
             runbooks: {
               refresh: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
             },
@@ -193,6 +209,67 @@ describe('runbooks backend plugin', () => {
       entityRef: 'component:default/payments',
       runbooks: 2,
     });
+  });
+
+  it('resolves an alert to its runbook, and says which service defines an alert without one', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    const found = await request(server).get(
+      '/api/runbooks/alerts/PaymentsDbDown',
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.matches).toEqual([
+      expect.objectContaining({
+        entityRef: 'component:default/payments',
+        url: '/catalog/default/component/payments/runbooks/db-failover',
+        runbook: expect.objectContaining({
+          id: 'db-failover',
+          alerts: ['PaymentsDbDown'],
+        }),
+      }),
+    ]);
+    const defined = await request(server).get(
+      '/api/runbooks/alerts/PaymentsQueueStuck',
+    );
+    expect(defined.status).toBe(200);
+    expect(defined.body).toMatchObject({
+      matches: [],
+      definedBy: [
+        {
+          entityRef: 'component:default/payments',
+          owner: 'group:default/payments',
+          severity: 'warning',
+          file: 'payments.yaml',
+        },
+      ],
+    });
+    const unknown = await request(server).get(
+      '/api/runbooks/alerts/NobodyKnows',
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe(
+      'No runbook answers alert "NobodyKnows"',
+    );
+
+    const go = await request(server).get(
+      '/api/runbooks/alerts/PaymentsDbDown/go',
+    );
+    expect(go.status).toBe(302);
+    expect(go.headers.location).toBe(
+      'http://localhost:3000/catalog/default/component/payments/runbooks/db-failover',
+    );
+    const anonymous = await request(server)
+      .get('/api/runbooks/alerts/PaymentsDbDown/go')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.headers.location).toBe(
+      'http://localhost:3000/runbooks/alerts/PaymentsDbDown',
+    );
+    const anonymousLookup = await request(server)
+      .get('/api/runbooks/alerts/PaymentsDbDown')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymousLookup.status).toBe(401);
   });
 
   it('lists documents with their text for search collators, to services only', async () => {

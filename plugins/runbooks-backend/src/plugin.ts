@@ -10,6 +10,8 @@ import { DatabaseRunbooksStore } from './service/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './service/RunbooksRefresher';
 import { RunbooksService } from './service/RunbooksService';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
+import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
+import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
 
 /**
  * The runbooks backend plugin: reads runbooks from the sources entities name,
@@ -20,6 +22,8 @@ import { RunbookSourceReader } from './sources/readEntityRunbooks';
 export const runbooksPlugin = createBackendPlugin({
   pluginId: 'runbooks',
   register(env) {
+    const onCallProviders = new OnCallProviderRegistry();
+    env.registerExtensionPoint(runbooksOnCallExtensionPoint, onCallProviders);
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -74,10 +78,26 @@ export const runbooksPlugin = createBackendPlugin({
         });
 
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, service }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            service,
+            appBaseUrl: deps.config.getString('app.baseUrl'),
+          }),
         );
+        await setupOnCall({
+          ...deps,
+          registry: onCallProviders,
+          sources,
+          store,
+          severities: config.severities,
+        });
         deps.httpRouter.addAuthPolicy({
           path: '/health',
+          allow: 'unauthenticated',
+        });
+        // Only /go accepts anonymous callers; the lookup itself still demands credentials.
+        deps.httpRouter.addAuthPolicy({
+          path: '/alerts',
           allow: 'unauthenticated',
         });
       },

@@ -12,6 +12,7 @@ describe('createRouter', () => {
     getEntityRunbooks: jest.fn(),
     getRunbook: jest.fn(),
     refresh: jest.fn(),
+    lookupAlert: jest.fn(),
   };
 
   async function app(
@@ -20,6 +21,7 @@ describe('createRouter', () => {
     const router = await createRouter({
       httpAuth: mockServices.httpAuth({ defaultCredentials }),
       service: service as unknown as RunbooksService,
+      appBaseUrl: 'http://portal.example:3000/backstage',
     });
     const middleware = MiddlewareFactory.create({
       config: mockServices.rootConfig(),
@@ -109,5 +111,81 @@ describe('createRouter', () => {
       .send({ entityRef: 'component:default/a' });
     expect(ok.status).toBe(200);
     expect(ok.body.runbooks).toBe(2);
+  });
+
+  describe('alert redirect', () => {
+    const oneMatch = {
+      alert: 'NodeDown',
+      matches: [
+        { url: '/catalog/default/component/node/runbooks/nodedown#fix' },
+      ],
+      definedBy: [],
+    };
+
+    it('sends signed-in callers with one match straight to the runbook', async () => {
+      service.lookupAlert.mockResolvedValue(oneMatch);
+      const res = await request(await app()).get('/alerts/NodeDown/go');
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe(
+        'http://portal.example:3000/backstage/catalog/default/component/node/runbooks/nodedown#fix',
+      );
+    });
+
+    it('sends anonymous callers to the alert page without looking anything up', async () => {
+      const res = await request(await app(mockCredentials.none())).get(
+        '/alerts/NodeDown/go?severity=critical',
+      );
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe(
+        'http://portal.example:3000/backstage/runbooks/alerts/NodeDown?severity=critical',
+      );
+      expect(service.lookupAlert).not.toHaveBeenCalled();
+    });
+
+    it('does not route a raw // in the path anywhere', async () => {
+      const res = await request(await app()).get('/alerts//evil.example/go');
+      expect(res.status).toBe(404);
+      expect(res.headers.location).toBeUndefined();
+    });
+
+    it.each([
+      ['%2F%2Fevil.example%2Fx', '%2F%2Fevil.example%2Fx'],
+      ['..%2F..%2Fadmin', '..%2F..%2Fadmin'],
+      ['%5C%5Cevil.example', '%5C%5Cevil.example'],
+      ['http:%2F%2Fevil.example', 'http%3A%2F%2Fevil.example'],
+      ['%40evil.example', '%40evil.example'],
+    ])('keeps hostile name %s inside the portal', async (raw, encoded) => {
+      service.lookupAlert.mockResolvedValue({
+        alert: raw,
+        matches: [],
+        definedBy: [],
+      });
+      const res = await request(await app()).get(`/alerts/${raw}/go`);
+      expect(res.status).toBe(302);
+      const location = new URL(res.headers.location);
+      expect(location.origin).toBe('http://portal.example:3000');
+      expect(location.pathname).toBe(`/backstage/runbooks/alerts/${encoded}`);
+    });
+
+    it('refuses very long alert names with a clear message', async () => {
+      const res = await request(await app()).get(
+        `/alerts/${'A'.repeat(5000)}/go`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('longer than 256 characters');
+    });
+
+    it('passes entity and labels to the lookup and answers its result', async () => {
+      service.lookupAlert.mockResolvedValue(oneMatch);
+      const res = await request(await app()).get(
+        '/alerts/NodeDown?entity=component:default/node&severity=critical',
+      );
+      expect(res.status).toBe(200);
+      expect(service.lookupAlert).toHaveBeenCalledWith(
+        'NodeDown',
+        { entity: 'component:default/node', severity: 'critical' },
+        mockCredentials.user(),
+      );
+    });
   });
 });

@@ -19,6 +19,28 @@ const documentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
+const alertName = z
+  .string()
+  .min(1)
+  .max(256, 'is longer than 256 characters')
+  .refine(name => !/[\u0000-\u001f]/.test(name), 'contains control characters');
+
+const alertQuery = z.record(z.string().max(512));
+
+/** Joins a path to the portal's base URL, refusing anything that would leave it. */
+export function portalUrl(appBaseUrl: string, path: string): string {
+  const base = new URL(appBaseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const target = new URL(`${base.origin}${basePath}${path}`);
+  if (
+    target.origin !== base.origin ||
+    !target.pathname.startsWith(`${basePath}/`)
+  ) {
+    throw new InputError('Refusing to redirect outside the portal');
+  }
+  return target.toString();
+}
+
 const refreshBody = z.object({ entityRef: z.string().min(1) });
 
 function parse<S extends z.ZodTypeAny>(
@@ -66,8 +88,10 @@ function parseRefreshEntityRef(text: string) {
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   service: RunbooksService;
+  /** The portal's own address (`app.baseUrl`): redirects never leave it. */
+  appBaseUrl: string;
 }): Promise<express.Router> {
-  const { httpAuth, service } = options;
+  const { httpAuth, service, appBaseUrl } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
 
@@ -102,6 +126,37 @@ export async function createRouter(options: {
     const query = parse(documentsQuery, req.query, 'query');
     await httpAuth.credentials(req, { allow: ['service'] });
     res.json(await service.listDocuments(query));
+  });
+
+  router.get('/alerts/:alertName', async (req, res) => {
+    const alert = parse(alertName, req.params.alertName, 'alert name');
+    const query = parse(alertQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await service.lookupAlert(alert, query, credentials));
+  });
+
+  // Prometheus' runbook_url: opened from alert notifications by a browser,
+  // which sends no Backstage token. Signed-in callers go straight to the
+  // runbook; everyone else to the portal's alert page, which looks the alert
+  // up after sign-in, so nothing about the catalog leaks to anonymous callers.
+  router.get('/alerts/:alertName/go', async (req, res) => {
+    const alert = parse(alertName, req.params.alertName, 'alert name');
+    const query = parse(alertQuery, req.query, 'query');
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service', 'none'],
+    });
+    let path = `/runbooks/alerts/${encodeURIComponent(alert)}`;
+    const search = new URLSearchParams(query).toString();
+    if (search) path += `?${search}`;
+    if (credentials.principal.type !== 'none') {
+      const lookup = await service
+        .lookupAlert(alert, query, credentials)
+        .catch(() => undefined);
+      if (lookup?.matches.length === 1) path = lookup.matches[0].url;
+    }
+    res.redirect(302, portalUrl(appBaseUrl, path));
   });
 
   router.post('/refresh', async (req, res) => {

@@ -35,6 +35,21 @@ describe('validateRunbooksAnnotations', () => {
     ]);
     expect(problems.every(p => p.message.includes(p.subject!))).toBe(true);
   });
+
+  it('warns about runbooks/ keys the plugin does not read', () => {
+    expect(
+      validateRunbooksAnnotations({
+        'runbooks/locaton': 'dir:./runbooks',
+        'backstage.io/techdocs-ref': 'dir:.',
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        subject: 'runbooks/locaton',
+        message: expect.stringContaining('runbooks/location'),
+      }),
+    ]);
+  });
 });
 
 describe('parseAlertsAnnotation', () => {

@@ -2,6 +2,7 @@ import { parseAlertsAnnotation } from './alertsAnnotation';
 import {
   RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_ALERTS_ANNOTATION,
+  RUNBOOKS_ANNOTATIONS,
   RUNBOOKS_ESCALATION_ANNOTATION,
   RUNBOOKS_LOCATION_ANNOTATION,
   RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
@@ -61,5 +62,20 @@ export function validateRunbooksAnnotations(
     );
   }
   problems.push(...parseOnCallAnnotation(annotations).problems);
+  // A misspelt key (runbooks/locaton) silently turns the plugin off; say so.
+  for (const key of Object.keys(annotations)) {
+    if (
+      key.startsWith('runbooks/') &&
+      !(RUNBOOKS_ANNOTATIONS as readonly string[]).includes(key)
+    ) {
+      problems.push({
+        level: 'warning',
+        subject: key,
+        message: `Annotation ${key} is not one the runbooks plugin reads; known keys are ${RUNBOOKS_ANNOTATIONS.join(
+          ', ',
+        )}`,
+      });
+    }
+  }
   return problems;
 }

@@ -126,6 +126,54 @@ describe.each(databases.eachSupportedId())(
       expect(second.map(r => r.runbook.id)).toEqual(['two']);
     });
 
+    it('finds alerts by name in any case, patterns, and alerts no runbook answers', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshot({
+        ...snapshot('component:default/a', [runbook('pods'), runbook('node')]),
+        alerts: [
+          {
+            alert: 'NodeDown',
+            runbookId: 'node',
+            anchor: 'restart',
+            source: 'file-name',
+          },
+          { alert: 'KubePod*', runbookId: 'pods', source: 'annotation' },
+        ],
+        alertRules: [
+          {
+            alert: 'NodeDown',
+            file: 'r.yaml',
+            severity: 'critical',
+            labels: { severity: 'critical' },
+          },
+          { alert: 'DiskFull', file: 'r.yaml', labels: {} },
+        ],
+        alertsWithoutRunbook: [{ alert: 'DiskFull', file: 'r.yaml' }],
+      });
+      expect(await store.findAlert('nodedown')).toEqual([
+        {
+          entityRef: 'component:default/a',
+          alert: 'NodeDown',
+          runbookId: 'node',
+          anchor: 'restart',
+          source: 'file-name',
+          rule: {
+            severity: 'critical',
+            labels: { severity: 'critical' },
+            file: 'r.yaml',
+          },
+          pattern: undefined,
+        },
+        expect.objectContaining({ pattern: 'KubePod*', runbookId: 'pods' }),
+      ]);
+      expect(await store.findAlert('DiskFull')).toEqual([
+        expect.objectContaining({ pattern: 'KubePod*' }),
+        expect.objectContaining({ alert: 'DiskFull', runbookId: undefined }),
+      ]);
+      await store.deleteEntities(['component:default/a']);
+      expect(await store.findAlert('NodeDown')).toEqual([]);
+    });
+
     it('lists and forgets entities', async () => {
       const { store } = await createStore();
       await store.saveSnapshot(
@@ -153,6 +201,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await knex.schema.hasTable('runbooks_documents')).toBe(false);
       expect(await knex.schema.hasTable('runbooks_entities')).toBe(false);
+      expect(await knex.schema.hasTable('runbooks_alerts')).toBe(false);
     });
   },
 );

@@ -4,7 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { RunbooksStore } from './RunbooksStore';
-import { EntitySnapshot, EntitySummary, StoredRunbook } from './types';
+import {
+  AlertIndexRow,
+  EntitySnapshot,
+  EntitySummary,
+  StoredRunbook,
+} from './types';
 
 const migrationsDir = resolvePackagePath(
   '@runbooks-for-backstage/plugin-runbooks-backend',
@@ -14,6 +19,54 @@ const migrationsDir = resolvePackagePath(
 const INSERT_CHUNK = 200;
 
 type EntityRow = { entity_ref: string; refreshed_at: string; data: string };
+type AlertRow = {
+  entity_ref: string;
+  alert: string;
+  alert_key: string;
+  pattern: string | null;
+  runbook_id: string | null;
+  anchor: string | null;
+  source: string | null;
+  rule: string | null;
+};
+
+function alertRows(snapshot: EntitySnapshot): AlertRow[] {
+  const ruleOf = (alert: string) => {
+    const rule = snapshot.alertRules?.find(r => r.alert === alert);
+    return rule
+      ? JSON.stringify({
+          severity: rule.severity,
+          labels: rule.labels,
+          file: rule.file,
+        })
+      : null;
+  };
+  const mapped = snapshot.alerts.map(mapping => {
+    const isPattern = mapping.alert.includes('*');
+    return {
+      entity_ref: snapshot.entityRef,
+      alert: mapping.alert,
+      alert_key: isPattern ? '*' : mapping.alert.toLowerCase(),
+      pattern: isPattern ? mapping.alert : null,
+      runbook_id: mapping.runbookId,
+      anchor: mapping.anchor ?? null,
+      source: mapping.source,
+      rule: isPattern ? null : ruleOf(mapping.alert),
+    };
+  });
+  const unanswered = (snapshot.alertsWithoutRunbook ?? []).map(alert => ({
+    entity_ref: snapshot.entityRef,
+    alert: alert.alert,
+    alert_key: alert.alert.toLowerCase(),
+    pattern: null,
+    runbook_id: null,
+    anchor: null,
+    source: null,
+    rule: ruleOf(alert.alert),
+  }));
+  return [...mapped, ...unanswered];
+}
+
 type DocumentRow = {
   entity_ref: string;
   runbook_id: string;
@@ -62,6 +115,11 @@ export class DatabaseRunbooksStore implements RunbooksStore {
         .merge(['refreshed_at', 'data']);
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx('runbooks_documents').insert(rows.slice(i, i + INSERT_CHUNK));
+      }
+      await tx('runbooks_alerts').where({ entity_ref: entityRef }).delete();
+      const alerts = alertRows(snapshot);
+      for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
+        await tx('runbooks_alerts').insert(alerts.slice(i, i + INSERT_CHUNK));
       }
     });
   }
@@ -128,6 +186,21 @@ export class DatabaseRunbooksStore implements RunbooksStore {
     }));
   }
 
+  async findAlert(alert: string): Promise<AlertIndexRow[]> {
+    const rows = await this.db<AlertRow>('runbooks_alerts')
+      .whereIn('alert_key', [alert.toLowerCase(), '*'])
+      .orderBy('id');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      alert: row.alert,
+      pattern: row.pattern ?? undefined,
+      runbookId: row.runbook_id ?? undefined,
+      anchor: row.anchor ?? undefined,
+      source: row.source ?? undefined,
+      rule: row.rule ? JSON.parse(row.rule) : undefined,
+    }));
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db<EntityRow>('runbooks_entities').select(
       'entity_ref',
@@ -140,6 +213,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       const chunk = entityRefs.slice(i, i + INSERT_CHUNK);
       await this.db.transaction(async tx => {
         await tx('runbooks_documents').whereIn('entity_ref', chunk).delete();
+        await tx('runbooks_alerts').whereIn('entity_ref', chunk).delete();
         await tx('runbooks_entities').whereIn('entity_ref', chunk).delete();
       });
     }

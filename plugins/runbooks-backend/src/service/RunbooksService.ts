@@ -11,6 +11,7 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  alertMatchesPattern,
   computeReviewStatus,
   EntityRunbooks,
   markdownToPlainText,
@@ -21,10 +22,11 @@ import {
   runbookViewPath,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
+import { resolveEscalation } from '../onCall/resolveEscalation';
 import { entityKey } from './entityRefs';
 import { RunbooksRefresher } from './RunbooksRefresher';
 import { RunbooksStore } from './RunbooksStore';
-import { EntitySummary, StoredRunbook } from './types';
+import { AlertIndexRow, EntitySummary, StoredRunbook } from './types';
 
 /** A runbook as a search collator indexes it. */
 export type RunbookDocument = {
@@ -57,6 +59,68 @@ function decodeCursor(text: string | undefined): Cursor | undefined {
   throw new InputError(`Invalid cursor "${text}"`);
 }
 
+/** What the portal knows about an alert. */
+export type AlertLookup = {
+  alert: string;
+  matches: Array<{
+    entityRef: string;
+    entityTitle?: string;
+    owner?: string;
+    runbook: Runbook;
+    anchor?: string;
+    /** Portal path of the runbook, with the anchor. */
+    url: string;
+  }>;
+  /** Entities whose rule files define the alert but have no runbook for it. */
+  definedBy: Array<{
+    entityRef: string;
+    entityTitle?: string;
+    owner?: string;
+    severity?: string;
+    file?: string;
+  }>;
+};
+
+/** Alert labels that usually name the service an alert belongs to. */
+const SERVICE_LABELS = ['service', 'component', 'app', 'application'];
+
+function narrowByLabels(
+  rows: AlertIndexRow[],
+  labels: Record<string, string>,
+): AlertIndexRow[] {
+  let kept = rows.filter(row =>
+    Object.entries(labels).every(
+      ([key, value]) =>
+        row.rule?.labels[key] === undefined || row.rule.labels[key] === value,
+    ),
+  );
+  const names = SERVICE_LABELS.flatMap(key =>
+    labels[key] ? [labels[key].toLowerCase()] : [],
+  );
+  if (names.length) {
+    const named = kept.filter(row =>
+      names.includes(row.entityRef.slice(row.entityRef.lastIndexOf('/') + 1)),
+    );
+    if (named.length) kept = named;
+  }
+  return kept;
+}
+
+function normalizeRef(text: string): string {
+  try {
+    return entityKey(
+      parseEntityRef(text, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch {
+    throw new InputError(
+      `Invalid entity "${text}"; expected kind:namespace/name`,
+    );
+  }
+}
+
 /** The plugin's answers: what is stored, with review status computed now. */
 export class RunbooksService {
   constructor(
@@ -83,6 +147,11 @@ export class RunbooksService {
     const summary =
       (await this.deps.store.getEntity(entityKey(entity))) ??
       (await this.deps.refresher.refreshEntity(entity));
+    const escalation = await resolveEscalation(
+      summary.escalation,
+      this.deps.catalog,
+      credentials,
+    );
     return {
       entityRef: summary.entityRef,
       runbooks: summary.runbooks.map(runbook =>
@@ -90,9 +159,9 @@ export class RunbooksService {
       ),
       alerts: summary.alerts,
       alertsWithoutRunbook: summary.alertsWithoutRunbook ?? [],
-      escalation: summary.escalation,
+      escalation: escalation.levels,
       severities: summary.severities ?? this.deps.config.severities,
-      problems: summary.problems,
+      problems: [...summary.problems, ...escalation.problems],
       refreshedAt: summary.refreshedAt,
     };
   }
@@ -158,6 +227,80 @@ export class RunbooksService {
             })
           : undefined,
     };
+  }
+
+  /**
+   * The runbooks that answer an alert, through the alert index (exact names
+   * first, then `*` patterns), limited to entities the caller may read and
+   * narrowed by `entity=` or alert labels. Alerts a rule file defines without
+   * a runbook come back in `definedBy`.
+   */
+  async lookupAlert(
+    alert: string,
+    query: Record<string, string>,
+    credentials: BackstageCredentials,
+  ): Promise<AlertLookup> {
+    const { entity: entityFilter, ...labels } = query;
+    let rows = (await this.deps.store.findAlert(alert)).filter(
+      row => !row.pattern || alertMatchesPattern(alert, row.pattern),
+    );
+    if (entityFilter) {
+      const wanted = normalizeRef(entityFilter);
+      rows = rows.filter(row => row.entityRef === wanted);
+    }
+    rows = narrowByLabels(rows, labels);
+    const refs = [...new Set(rows.map(row => row.entityRef))];
+    const readable = new Set<string>();
+    if (refs.length) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        {
+          entityRefs: refs,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      items.forEach(item => item && readable.add(entityKey(item)));
+    }
+    const matches: AlertLookup['matches'] = [];
+    const definedBy: AlertLookup['definedBy'] = [];
+    const seen = new Set<string>();
+    for (const row of rows.filter(r => readable.has(r.entityRef))) {
+      const summary = await this.deps.store.getEntity(row.entityRef);
+      if (!summary) continue;
+      if (!row.runbookId) {
+        definedBy.push({
+          entityRef: row.entityRef,
+          entityTitle: summary.entityTitle,
+          owner: summary.owner,
+          severity: row.rule?.severity,
+          file: row.rule?.file,
+        });
+        continue;
+      }
+      const stored = summary.runbooks.find(r => r.id === row.runbookId);
+      const key = `${row.entityRef}|${row.runbookId}|${row.anchor}`;
+      if (!stored || seen.has(key)) continue;
+      seen.add(key);
+      const runbook = this.present(
+        parseEntityRef(row.entityRef),
+        summary,
+        stored,
+      );
+      matches.push({
+        entityRef: row.entityRef,
+        entityTitle: summary.entityTitle,
+        owner: summary.owner,
+        runbook,
+        anchor: row.anchor,
+        url: row.anchor
+          ? `${runbook.viewUrl}#${encodeURIComponent(row.anchor)}`
+          : runbook.viewUrl,
+      });
+    }
+    if (!matches.length && !definedBy.length) {
+      throw new NotFoundError(`No runbook answers alert "${alert}"`);
+    }
+    return { alert, matches, definedBy };
   }
 
   /** Re-reads an entity's runbooks now, if the caller may read the entity. */

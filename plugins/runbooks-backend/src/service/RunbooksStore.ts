@@ -1,4 +1,9 @@
-import { EntitySnapshot, EntitySummary, StoredRunbook } from './types';
+import {
+  AlertIndexRow,
+  EntitySnapshot,
+  EntitySummary,
+  StoredRunbook,
+} from './types';
 
 /** Where the plugin keeps what it read. */
 export interface RunbooksStore {
@@ -19,6 +24,11 @@ export interface RunbooksStore {
     after?: { entityRef: string; runbookId: string };
     limit: number;
   }): Promise<Array<{ entityRef: string; runbook: StoredRunbook }>>;
+  /**
+   * Alert index rows for an alert name (any case), plus every glob pattern
+   * row; the caller matches the patterns.
+   */
+  findAlert(alert: string): Promise<AlertIndexRow[]>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */

@@ -54,3 +54,16 @@ export type EntitySnapshot = {
 export type EntitySummary = Omit<EntitySnapshot, 'runbooks'> & {
   runbooks: Array<Omit<StoredRunbook, 'markdown' | 'headings'>>;
 };
+
+/** One row of the alert lookup index. */
+export type AlertIndexRow = {
+  entityRef: string;
+  alert: string;
+  /** The glob, when the mapping is a `*` pattern. */
+  pattern?: string;
+  /** Undefined for an alert that a rule file defines and no runbook answers. */
+  runbookId?: string;
+  anchor?: string;
+  source?: string;
+  rule?: { severity?: string; labels: Record<string, string>; file: string };
+};

@@ -76,6 +76,7 @@ export const entityRunbooks: EntityRunbooks = {
   entityRef: 'component:default/payments',
   runbooks,
   alerts: [{ alert: 'HighCPU', runbookId: 'high-cpu', source: 'front-matter' }],
+  alertsWithoutRunbook: [],
   escalation: [],
   severities: [],
   problems: [],

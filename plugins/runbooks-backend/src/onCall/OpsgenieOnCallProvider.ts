@@ -1,0 +1,136 @@
+import {
+  EscalationContact,
+  RUNBOOKS_ON_CALL_ANNOTATION,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  OnCallAnswer,
+  OnCallProvider,
+  OnCallRequest,
+} from '@runbooks-for-backstage/plugin-runbooks-node';
+import { z } from 'zod';
+import { DEFAULT_REQUEST_TIMEOUT_MS, getJson } from './http';
+
+/** Settings of the Opsgenie provider (`runbooks.onCall.opsgenie`). */
+export type OpsgenieOptions = {
+  /** Default `https://api.opsgenie.com`; EU accounts use `https://api.eu.opsgenie.com`. */
+  apiBaseUrl?: string;
+  /** Key of an Opsgenie API integration with read access. */
+  apiKey: string;
+  timeoutMs?: number;
+};
+
+const schedulesAnswer = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      enabled: z.boolean().nullish(),
+      ownerTeam: z.object({ id: z.string(), name: z.string() }).nullish(),
+    }),
+  ),
+});
+
+const onCallsAnswer = z.object({
+  data: z.object({
+    _parent: z.object({ id: z.string(), name: z.string() }).nullish(),
+    onCallRecipients: z.array(z.string()).nullish(),
+  }),
+});
+
+/**
+ * On-call from Opsgenie: the schedules the team owns (`/v2/schedules`), then
+ * who is on call on each (`/v2/schedules/:id/on-calls?flat=true`).
+ */
+export class OpsgenieOnCallProvider implements OnCallProvider {
+  readonly id = 'opsgenie';
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: OpsgenieOptions) {
+    this.baseUrl = options.apiBaseUrl ?? 'https://api.opsgenie.com';
+  }
+
+  async getOnCall(request: OnCallRequest): Promise<OnCallAnswer> {
+    const { target, now, signal } = request;
+    const team = target.toLocaleLowerCase('en-US');
+    const schedules = await this.get(
+      '/v2/schedules',
+      [],
+      schedulesAnswer,
+      signal,
+    );
+    const owned = (schedules?.data ?? []).filter(
+      schedule =>
+        schedule.enabled !== false &&
+        (schedule.ownerTeam?.name.toLocaleLowerCase('en-US') === team ||
+          schedule.ownerTeam?.id === target),
+    );
+    if (!owned.length) {
+      return {
+        onCall: [],
+        problems: [
+          {
+            level: 'error',
+            subject: RUNBOOKS_ON_CALL_ANNOTATION,
+            message: `Opsgenie team "${target}" owns no enabled schedule (from runbooks/on-call or opsgenie.com/team)`,
+          },
+        ],
+      };
+    }
+    const answers = await Promise.all(
+      owned.map(schedule =>
+        this.get(
+          `/v2/schedules/${encodeURIComponent(schedule.id)}/on-calls`,
+          [
+            ['scheduleIdentifierType', 'id'],
+            ['flat', 'true'],
+            ['date', now.toISOString()],
+          ],
+          onCallsAnswer,
+          signal,
+        ),
+      ),
+    );
+    const contacts: EscalationContact[] = [];
+    for (const answer of answers) {
+      for (const recipient of answer?.data.onCallRecipients ?? []) {
+        if (contacts.some(c => c.name === recipient)) continue;
+        contacts.push(
+          recipient.includes('@')
+            ? { name: recipient, email: recipient }
+            : { name: recipient },
+        );
+      }
+    }
+    return { onCall: contacts.length ? [{ level: 1, contacts }] : [] };
+  }
+
+  private async get<T>(
+    path: string,
+    query: Array<[string, string]>,
+    schema: z.ZodType<T>,
+    signal?: AbortSignal,
+  ): Promise<T | undefined> {
+    const answer = await getJson({
+      vendor: 'Opsgenie',
+      baseUrl: this.baseUrl,
+      path,
+      query,
+      headers: {
+        Authorization: `GenieKey ${this.options.apiKey}`,
+        Accept: 'application/json',
+      },
+      timeoutMs: this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      signal,
+    });
+    if (answer.status === 404) return undefined;
+    const parsed = schema.safeParse(answer.body);
+    if (!parsed.success) {
+      throw new Error(
+        `Opsgenie answered GET ${path} with an unexpected body: ${parsed.error.issues[0].path.join(
+          '.',
+        )} ${parsed.error.issues[0].message}`,
+      );
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,38 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { OnCallService } from './OnCallService';
+
+const entityParams = z.object({
+  namespace: z.string().min(1).max(253),
+  kind: z.string().min(1).max(253),
+  name: z.string().min(1).max(253),
+});
+
+/** `GET /entities/:namespace/:kind/:name/on-call`: escalation and who is on call now. */
+export async function createOnCallRouter(options: {
+  httpAuth: HttpAuthService;
+  onCall: Pick<OnCallService, 'getOnCall'>;
+}): Promise<express.Router> {
+  const { httpAuth, onCall } = options;
+  const router = Router();
+
+  router.get('/entities/:namespace/:kind/:name/on-call', async (req, res) => {
+    const params = entityParams.safeParse(req.params);
+    if (!params.success) {
+      throw new InputError(
+        `Invalid entity reference: ${params.error.issues[0].path.join('.')} ${
+          params.error.issues[0].message
+        }`,
+      );
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await onCall.getOnCall(params.data, credentials));
+  });
+
+  return router;
+}

@@ -1,0 +1,321 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EscalationContact,
+  parseEscalationAnnotation,
+  RUNBOOKS_ON_CALL_ANNOTATION,
+  RunbookProblem,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import { DateTime, IANAZone } from 'luxon';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/** A validated on-call schedule file (`runbooks/on-call: schedule:./oncall.yaml`). */
+export type Schedule = {
+  /** First hand-over. */
+  start: Date;
+  /** Wall-clock length of one turn, in milliseconds. */
+  everyMs: number;
+  /** IANA zone whose wall clock hand-overs follow; UTC when the file names none. */
+  zone: string;
+  members: EscalationContact[];
+  overrides: Array<{ from: Date; to: Date; member: EscalationContact }>;
+};
+
+/** Who is on call at an instant, until when, and who takes over then. */
+export type ScheduleAnswer = {
+  member?: EscalationContact;
+  until?: Date;
+  next?: EscalationContact;
+};
+
+const timestamp = z.union([z.string(), z.date()]);
+
+const fileSchema = z.object({
+  rotation: z.object({
+    start: timestamp,
+    every: z.union([z.string(), z.number()]),
+    members: z.array(z.string()).min(1),
+    timeZone: z.string().optional(),
+  }),
+  overrides: z
+    .array(z.object({ from: timestamp, to: timestamp, member: z.string() }))
+    .nullish(),
+});
+
+const PERIOD = /^(\d+)\s*(m|min|h|d|w)$/i;
+const UNIT_MS: Record<string, number> = {
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+};
+
+/** Edges looked at when searching for the next change of person; bounds the work per request. */
+const MAX_EDGES = 2000;
+
+/**
+ * Parses and validates a schedule file. Every problem names the file and the
+ * key, e.g. `oncall.yaml: rotation.every "fortnight" is not a period …`.
+ */
+export function parseSchedule(
+  content: string,
+  file: string,
+): { schedule?: Schedule; problems: RunbookProblem[] } {
+  const problems: RunbookProblem[] = [];
+  const report = (message: string) => {
+    problems.push({
+      level: 'error',
+      subject: RUNBOOKS_ON_CALL_ANNOTATION,
+      message: `${file}: ${message}`,
+    });
+    return { problems };
+  };
+
+  let data: unknown;
+  try {
+    data = parseYaml(content);
+  } catch (error) {
+    return report(`is not valid YAML: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      report(`${formatPath(issue.path) || 'the file'} ${describeIssue(issue)}`);
+    }
+    return { problems };
+  }
+  const { rotation, overrides } = parsed.data;
+
+  let zone = 'UTC';
+  if (rotation.timeZone !== undefined) {
+    if (!IANAZone.isValidZone(rotation.timeZone)) {
+      report(
+        `rotation.timeZone "${rotation.timeZone}" is not an IANA time zone such as Europe/Berlin or America/New_York`,
+      );
+    } else {
+      zone = rotation.timeZone;
+    }
+  }
+
+  const start = readTimestamp(rotation.start, zone);
+  if (!start) {
+    report(
+      `rotation.start "${String(
+        rotation.start,
+      )}" is not a date and time such as 2026-09-14T09:00:00Z`,
+    );
+  }
+
+  const period = PERIOD.exec(String(rotation.every).trim());
+  const everyMs = period
+    ? Number(period[1]) * UNIT_MS[period[2].toLowerCase()]
+    : 0;
+  if (!everyMs) {
+    report(
+      `rotation.every "${rotation.every}" is not a period such as 12h, 1d, 1w or 2w`,
+    );
+  }
+
+  const members: EscalationContact[] = [];
+  rotation.members.forEach((text, index) => {
+    const member = readMember(text);
+    if (member) members.push(member);
+    else report(`rotation.members[${index}] ${notAMember(text)}`);
+  });
+
+  const readOverrides: Schedule['overrides'] = [];
+  (overrides ?? []).forEach((override, index) => {
+    const key = `overrides[${index}]`;
+    const from = readTimestamp(override.from, zone);
+    const to = readTimestamp(override.to, zone);
+    const member = readMember(override.member);
+    if (!from) {
+      report(`${key}.from "${String(override.from)}" is not a date and time`);
+    }
+    if (!to)
+      report(`${key}.to "${String(override.to)}" is not a date and time`);
+    if (!member) report(`${key}.member ${notAMember(override.member)}`);
+    if (from && to && to <= from) {
+      report(`${key}.to must be after ${key}.from`);
+    }
+    if (from && to && member && to > from) {
+      readOverrides.push({ from, to, member });
+    }
+  });
+
+  if (problems.length || !start) return { problems };
+  return {
+    schedule: { start, everyMs, zone, members, overrides: readOverrides },
+    problems,
+  };
+}
+
+/**
+ * Who is on call at `now`. A hand-over instant belongs to the next member, as
+ * does an override's `from`; an override's `to` gives the rotation back.
+ * Overlapping overrides: the later one in the file wins.
+ */
+export function whoIsOnCall(schedule: Schedule, now: Date): ScheduleAnswer {
+  const clock = new RotationClock(schedule);
+  const member = clock.memberAt(now.getTime());
+  const lastOverrideEdge = Math.max(
+    schedule.start.getTime(),
+    ...schedule.overrides.map(o => o.to.getTime()),
+  );
+  let edge = clock.nextEdge(now.getTime());
+  // Past the last override, a whole cycle of members without a change means none will come.
+  let turnsAfterOverrides = 0;
+  for (let i = 0; edge !== undefined && i < MAX_EDGES; i++) {
+    const other = clock.memberAt(edge);
+    if (key(other) !== key(member)) {
+      return { member, until: new Date(edge), next: other };
+    }
+    if (edge > lastOverrideEdge) turnsAfterOverrides++;
+    if (turnsAfterOverrides > schedule.members.length) break;
+    edge = clock.nextEdge(edge);
+  }
+  return { member };
+}
+
+/** Hand-overs at a fixed wall-clock time in the schedule's zone, across daylight-saving changes. */
+class RotationClock {
+  private readonly startWall: number;
+
+  constructor(private readonly schedule: Schedule) {
+    this.startWall = wallMillis(schedule.start, schedule.zone);
+  }
+
+  memberAt(t: number): EscalationContact | undefined {
+    const { overrides, members, start } = this.schedule;
+    for (let i = overrides.length - 1; i >= 0; i--) {
+      const o = overrides[i];
+      if (o.from.getTime() <= t && t < o.to.getTime()) return o.member;
+    }
+    if (t < start.getTime()) return undefined;
+    const turn = this.turnAt(t);
+    return members[turn % members.length];
+  }
+
+  /** The first instant after `t` at which the answer may change. */
+  nextEdge(t: number): number | undefined {
+    const { start, overrides } = this.schedule;
+    let next =
+      t < start.getTime() ? start.getTime() : this.handOver(this.turnAt(t) + 1);
+    for (const o of overrides) {
+      for (const edge of [o.from.getTime(), o.to.getTime()]) {
+        if (edge > t && edge < next) next = edge;
+      }
+    }
+    return next;
+  }
+
+  /** The number of the turn running at `t` (0 for the first), for `t` after start. */
+  private turnAt(t: number): number {
+    const { everyMs, zone } = this.schedule;
+    let turn = Math.floor(
+      (wallMillis(new Date(t), zone) - this.startWall) / everyMs,
+    );
+    if (turn < 0) turn = 0;
+    while (this.handOver(turn + 1) <= t) turn++;
+    while (turn > 0 && this.handOver(turn) > t) turn--;
+    return turn;
+  }
+
+  /** The instant of the hand-over that starts turn `turn`. */
+  private handOver(turn: number): number {
+    const { everyMs, zone } = this.schedule;
+    const wall = DateTime.fromMillis(this.startWall + turn * everyMs, {
+      zone: 'UTC',
+    });
+    return DateTime.fromObject(
+      {
+        year: wall.year,
+        month: wall.month,
+        day: wall.day,
+        hour: wall.hour,
+        minute: wall.minute,
+        second: wall.second,
+        millisecond: wall.millisecond,
+      },
+      { zone },
+    ).toMillis();
+  }
+}
+
+/** The local wall-clock time of an instant in `zone`, read as if it were UTC. */
+function wallMillis(date: Date, zone: string): number {
+  const local = DateTime.fromJSDate(date, { zone });
+  return local.toMillis() + local.offset * 60_000;
+}
+
+/** A timestamp with an offset, or a local time read in the schedule's zone. */
+function readTimestamp(value: string | Date, zone: string): Date | undefined {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? undefined : value;
+  }
+  const parsed = DateTime.fromISO(value.trim(), { zone });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
+}
+
+/** A member: an entity ref (`user:jane.doe`, bare names are users) or a contact URI. */
+function readMember(text: string): EscalationContact | undefined {
+  const trimmed = text.trim();
+  if (!trimmed || /[,&\n]/.test(trimmed)) return undefined;
+  const parsed = parseEscalationAnnotation(trimmed);
+  if (!parsed.problems.length && parsed.value[0]?.contacts.length === 1) {
+    return parsed.value[0].contacts[0];
+  }
+  if (/^[\w.@-]+$/.test(trimmed)) {
+    const ref = stringifyEntityRef(
+      parseEntityRef(trimmed, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      }),
+    );
+    return { ref, name: trimmed };
+  }
+  return undefined;
+}
+
+function notAMember(text: string): string {
+  return `"${text}" is neither an entity ref (user:jane.doe, group:team) nor a contact URI (mailto:, tel:, https:, slack:)`;
+}
+
+function key(contact: EscalationContact | undefined): string {
+  return contact ? contact.ref ?? contact.uri ?? contact.name : '';
+}
+
+function formatPath(path: Array<string | number>): string {
+  return path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${part}`,
+    )
+    .join('');
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') {
+    return 'is missing';
+  }
+  if (issue.code === 'too_small' && issue.type === 'array') {
+    return 'must list at least one member';
+  }
+  if (
+    issue.code === 'invalid_union' &&
+    issue.unionErrors.every(e =>
+      e.issues.some(i => i.code === 'invalid_type' && i.received === 'undefined'),
+    )
+  ) {
+    return 'is missing';
+  }
+  if (issue.code === 'invalid_union') {
+    return 'is not a date and time such as 2026-09-14T09:00:00Z';
+  }
+  if (issue.code === 'invalid_type') {
+    return `must be ${
+      issue.expected === 'array' ? 'a list' : `a ${issue.expected}`
+    }, not ${issue.received}`;
+  }
+  return issue.message;
+}
