@@ -4,6 +4,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import fs from 'fs';
 import os from 'os';
@@ -58,7 +59,7 @@ function component(name: string, annotations: Record<string, string>): Entity {
 }
 
 describe('runbooks backend plugin', () => {
-  async function start() {
+  async function start(permissions = mockServices.permissions.factory()) {
     const root = serviceFolder();
     const location = `file:${path.join(root, 'payments', 'catalog-info.yaml')}`;
     const entities = [
@@ -81,6 +82,7 @@ describe('runbooks backend plugin', () => {
       features: [
         runbooksPlugin,
         catalogServiceMock.factory({ entities }),
+        permissions,
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://localhost:3000' },
@@ -270,6 +272,66 @@ describe('runbooks backend plugin', () => {
       .get('/api/runbooks/alerts/PaymentsDbDown')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymousLookup.status).toBe(401);
+  });
+
+  it('records a review by the signed-in user, turning the runbook fresh, and keeps the history', async () => {
+    const server = await start();
+    const path =
+      '/api/runbooks/entities/default/component/payments/runbooks/db-failover';
+    const first = await request(server).post(`${path}/reviews`).send({});
+    expect(first.status).toBe(201);
+    const res = await request(server)
+      .post(`${path}/reviews`)
+      .send({ note: 'Checked the promote command' });
+    expect(res.status).toBe(201);
+    expect(res.body.runbook).toMatchObject({
+      id: 'db-failover',
+      status: 'fresh',
+      reviewedBy: 'user:default/mock',
+    });
+    expect(res.body.review).toMatchObject({
+      reviewer: 'user:default/mock',
+      note: 'Checked the promote command',
+    });
+    const entity = await request(server).get(
+      '/api/runbooks/entities/default/component/payments',
+    );
+    expect(entity.body.runbooks[0].lastReviewed).toBe(
+      res.body.review.reviewedAt,
+    );
+    const history = await request(server).get(`${path}/reviews`);
+    expect(history.body.reviews.map((r: { note?: string }) => r.note)).toEqual([
+      'Checked the promote command',
+      undefined,
+    ]);
+  });
+
+  it('refuses reviews from service tokens, from users the policy denies, and of missing runbooks', async () => {
+    const denied = await start(
+      mockServices.permissions.mock({
+        authorize: async () => [{ result: AuthorizeResult.DENY }],
+      }).factory,
+    );
+    const path = '/api/runbooks/entities/default/component/payments/runbooks';
+    const byService = await request(denied)
+      .post(`${path}/db-failover/reviews`)
+      .set('Authorization', mockCredentials.service.header())
+      .send({});
+    expect(byService.status).toBe(403);
+    const byUser = await request(denied)
+      .post(`${path}/db-failover/reviews`)
+      .send({});
+    expect(byUser.status).toBe(403);
+    expect(byUser.body.error.message).toBe(
+      'Only members of the group that owns component:default/payments (group:default/payments) may mark its runbooks as reviewed',
+    );
+    const server = await start();
+    const missing = await request(server).post(`${path}/gone/reviews`).send({});
+    expect(missing.status).toBe(409);
+    const tooLong = await request(server)
+      .post(`${path}/db-failover/reviews`)
+      .send({ note: 'x'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
   });
 
   it('lists documents with their text for search collators, to services only', async () => {

@@ -35,6 +35,7 @@ export const runbooksPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
       },
       async init(deps) {
         const { logger, scheduler, catalog, auth } = deps;
@@ -59,6 +60,7 @@ export const runbooksPlugin = createBackendPlugin({
           refresher,
           catalog,
           auth,
+          permissions: deps.permissions,
           config,
         });
 

@@ -19,6 +19,10 @@ const documentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
+const reviewBody = z.object({
+  note: z.string().max(2000, 'is longer than 2000 characters').optional(),
+});
+
 const alertName = z
   .string()
   .min(1)
@@ -127,6 +131,37 @@ export async function createRouter(options: {
     await httpAuth.credentials(req, { allow: ['service'] });
     res.json(await service.listDocuments(query));
   });
+
+  router.post(
+    '/entities/:namespace/:kind/:name/runbooks/:id/reviews',
+    async (req, res) => {
+      const { id, ...ref } = parse(
+        runbookParams,
+        req.params,
+        'runbook reference',
+      );
+      const body = parse(reviewBody, req.body ?? {}, 'request body');
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      res
+        .status(201)
+        .json(await service.recordReview(ref, id, body.note, credentials));
+    },
+  );
+
+  router.get(
+    '/entities/:namespace/:kind/:name/runbooks/:id/reviews',
+    async (req, res) => {
+      const { id, ...ref } = parse(
+        runbookParams,
+        req.params,
+        'runbook reference',
+      );
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      res.json(await service.listReviews(ref, id, credentials));
+    },
+  );
 
   router.get('/alerts/:alertName', async (req, res) => {
     const alert = parse(alertName, req.params.alertName, 'alert name');

@@ -5,7 +5,10 @@ import { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'payments', annotations: { 'opsgenie.com/team': 'Payments' } },
+  metadata: {
+    name: 'payments',
+    annotations: { 'opsgenie.com/team': 'Payments' },
+  },
 };
 const now = new Date('2026-11-23T12:00:00Z');
 
@@ -105,7 +108,9 @@ describe('OpsgenieOnCallProvider', () => {
   });
 
   it('reports a team without schedules as a problem', async () => {
-    api = await startFakeVendorApi({ 'GET /v2/schedules': { body: schedules } });
+    api = await startFakeVendorApi({
+      'GET /v2/schedules': { body: schedules },
+    });
     const answer = await provider().getOnCall({
       entity,
       target: 'nobody',
@@ -166,7 +171,10 @@ describe('OpsgenieOnCallProvider', () => {
   it('gives up after its timeout', async () => {
     api = await startFakeVendorApi({
       'GET /v2/schedules': { body: schedules },
-      'GET /v2/schedules/sched-payments/on-calls': { delayMs: 1_000, body: onCalls },
+      'GET /v2/schedules/sched-payments/on-calls': {
+        delayMs: 1_000,
+        body: onCalls,
+      },
     });
     await expect(
       provider(200).getOnCall({ entity, target: 'payments', now }),

@@ -227,7 +227,9 @@ describe('PagerDutyOnCallProvider', () => {
     });
     await expect(
       provider().getOnCall({ entity, target: 'PSERV01', now }),
-    ).rejects.toThrow('PagerDuty answered GET /oncalls with something not JSON');
+    ).rejects.toThrow(
+      'PagerDuty answered GET /oncalls with something not JSON',
+    );
   });
 
   it('throws when the JSON is not shaped like the API', async () => {
@@ -246,7 +248,9 @@ describe('PagerDutyOnCallProvider', () => {
     const started = Date.now();
     await expect(
       provider(200).getOnCall({ entity, target: 'PSERV01', now }),
-    ).rejects.toThrow('PagerDuty did not answer GET /services/PSERV01 within 0.2 s');
+    ).rejects.toThrow(
+      'PagerDuty did not answer GET /services/PSERV01 within 0.2 s',
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -256,9 +260,12 @@ describe('PagerDutyOnCallProvider', () => {
     await api.close();
     api = undefined;
     await expect(
-      new PagerDutyOnCallProvider({ apiBaseUrl: baseUrl, token: 't' }).getOnCall(
-        { entity, target: 'PSERV01', now },
-      ),
-    ).rejects.toThrow(/^PagerDuty could not be reached for GET \/services\/PSERV01: /);
+      new PagerDutyOnCallProvider({
+        apiBaseUrl: baseUrl,
+        token: 't',
+      }).getOnCall({ entity, target: 'PSERV01', now }),
+    ).rejects.toThrow(
+      /^PagerDuty could not be reached for GET \/services\/PSERV01: /,
+    );
   });
 });

@@ -12,7 +12,8 @@ const org: Entity[] = [
       name: 'observability',
       annotations: {
         'slack.com/channel': '#observability-oncall',
-        'runbooks/contact': 'tel:+15550199, https://status.example.com, ftp://nope',
+        'runbooks/contact':
+          'tel:+15550199, https://status.example.com, ftp://nope',
       },
     },
     spec: {
@@ -88,7 +89,10 @@ describe('resolveEscalation', () => {
         {
           level: 3,
           contacts: [
-            { uri: 'mailto:sre-leads@example.com', name: 'sre-leads@example.com' },
+            {
+              uri: 'mailto:sre-leads@example.com',
+              name: 'sre-leads@example.com',
+            },
           ],
         },
       ],
@@ -121,7 +125,9 @@ describe('resolveEscalation', () => {
 
   it('asks the catalog once, for all refs, with the caller credentials', async () => {
     const catalog = catalogServiceMock.mock({
-      getEntitiesByRefs: jest.fn(async () => ({ items: [undefined, undefined] })),
+      getEntitiesByRefs: jest.fn(async () => ({
+        items: [undefined, undefined],
+      })),
     });
     const credentials = mockCredentials.user('user:default/someone');
     await resolveEscalation(

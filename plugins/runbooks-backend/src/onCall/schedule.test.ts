@@ -160,9 +160,7 @@ rotation:
         member: 'user:default/b',
         until: '2026-10-25T08:00:00.000Z',
       });
-      expect(onCallAt(s, '2026-10-25T07:59:59Z').member).toBe(
-        'user:default/b',
-      );
+      expect(onCallAt(s, '2026-10-25T07:59:59Z').member).toBe('user:default/b');
       expect(onCallAt(s, '2026-10-25T08:00:00Z')).toMatchObject({
         member: 'user:default/a',
         until: '2026-10-26T08:00:00.000Z',

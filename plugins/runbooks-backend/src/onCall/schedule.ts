@@ -151,33 +151,6 @@ export function parseSchedule(
   };
 }
 
-/**
- * Who is on call at `now`. A hand-over instant belongs to the next member, as
- * does an override's `from`; an override's `to` gives the rotation back.
- * Overlapping overrides: the later one in the file wins.
- */
-export function whoIsOnCall(schedule: Schedule, now: Date): ScheduleAnswer {
-  const clock = new RotationClock(schedule);
-  const member = clock.memberAt(now.getTime());
-  const lastOverrideEdge = Math.max(
-    schedule.start.getTime(),
-    ...schedule.overrides.map(o => o.to.getTime()),
-  );
-  let edge = clock.nextEdge(now.getTime());
-  // Past the last override, a whole cycle of members without a change means none will come.
-  let turnsAfterOverrides = 0;
-  for (let i = 0; edge !== undefined && i < MAX_EDGES; i++) {
-    const other = clock.memberAt(edge);
-    if (key(other) !== key(member)) {
-      return { member, until: new Date(edge), next: other };
-    }
-    if (edge > lastOverrideEdge) turnsAfterOverrides++;
-    if (turnsAfterOverrides > schedule.members.length) break;
-    edge = clock.nextEdge(edge);
-  }
-  return { member };
-}
-
 /** Hand-overs at a fixed wall-clock time in the schedule's zone, across daylight-saving changes. */
 class RotationClock {
   private readonly startWall: number;
@@ -243,6 +216,33 @@ class RotationClock {
   }
 }
 
+/**
+ * Who is on call at `now`. A hand-over instant belongs to the next member, as
+ * does an override's `from`; an override's `to` gives the rotation back.
+ * Overlapping overrides: the later one in the file wins.
+ */
+export function whoIsOnCall(schedule: Schedule, now: Date): ScheduleAnswer {
+  const clock = new RotationClock(schedule);
+  const member = clock.memberAt(now.getTime());
+  const lastOverrideEdge = Math.max(
+    schedule.start.getTime(),
+    ...schedule.overrides.map(o => o.to.getTime()),
+  );
+  let edge = clock.nextEdge(now.getTime());
+  // Past the last override, a whole cycle of members without a change means none will come.
+  let turnsAfterOverrides = 0;
+  for (let i = 0; edge !== undefined && i < MAX_EDGES; i++) {
+    const other = clock.memberAt(edge);
+    if (identity(other) !== identity(member)) {
+      return { member, until: new Date(edge), next: other };
+    }
+    if (edge > lastOverrideEdge) turnsAfterOverrides++;
+    if (turnsAfterOverrides > schedule.members.length) break;
+    edge = clock.nextEdge(edge);
+  }
+  return { member };
+}
+
 /** The local wall-clock time of an instant in `zone`, read as if it were UTC. */
 function wallMillis(date: Date, zone: string): number {
   const local = DateTime.fromJSDate(date, { zone });
@@ -282,7 +282,7 @@ function notAMember(text: string): string {
   return `"${text}" is neither an entity ref (user:jane.doe, group:team) nor a contact URI (mailto:, tel:, https:, slack:)`;
 }
 
-function key(contact: EscalationContact | undefined): string {
+function identity(contact: EscalationContact | undefined): string {
   return contact ? contact.ref ?? contact.uri ?? contact.name : '';
 }
 
@@ -304,7 +304,9 @@ function describeIssue(issue: z.ZodIssue): string {
   if (
     issue.code === 'invalid_union' &&
     issue.unionErrors.every(e =>
-      e.issues.some(i => i.code === 'invalid_type' && i.received === 'undefined'),
+      e.issues.some(
+        i => i.code === 'invalid_type' && i.received === 'undefined',
+      ),
     )
   ) {
     return 'is missing';

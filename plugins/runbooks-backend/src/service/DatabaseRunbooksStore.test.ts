@@ -174,6 +174,38 @@ describe.each(databases.eachSupportedId())(
       expect(await store.findAlert('NodeDown')).toEqual([]);
     });
 
+    it('keeps reviews, newest first, across refreshes', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshot(
+        snapshot('component:default/a', [runbook('one')]),
+      );
+      await store.addReview('component:default/a', 'one', {
+        reviewer: 'user:default/jane',
+        reviewedAt: '2026-11-01T10:00:00.000Z',
+      });
+      await store.addReview('component:default/a', 'one', {
+        reviewer: 'user:default/raj',
+        reviewedAt: '2026-11-20T10:00:00.000Z',
+        note: 'Updated the failover steps',
+      });
+      await store.saveSnapshot(
+        snapshot('component:default/a', [runbook('one')]),
+      );
+      expect(await store.listReviews('component:default/a', 'one')).toEqual([
+        {
+          reviewer: 'user:default/raj',
+          reviewedAt: '2026-11-20T10:00:00.000Z',
+          note: 'Updated the failover steps',
+        },
+        {
+          reviewer: 'user:default/jane',
+          reviewedAt: '2026-11-01T10:00:00.000Z',
+        },
+      ]);
+      const latest = await store.latestReviews('component:default/a');
+      expect(latest.get('one')?.reviewer).toBe('user:default/raj');
+    });
+
     it('lists and forgets entities', async () => {
       const { store } = await createStore();
       await store.saveSnapshot(
@@ -202,6 +234,7 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('runbooks_documents')).toBe(false);
       expect(await knex.schema.hasTable('runbooks_entities')).toBe(false);
       expect(await knex.schema.hasTable('runbooks_alerts')).toBe(false);
+      expect(await knex.schema.hasTable('runbooks_reviews')).toBe(false);
     });
   },
 );

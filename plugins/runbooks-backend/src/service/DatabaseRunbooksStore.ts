@@ -8,6 +8,7 @@ import {
   AlertIndexRow,
   EntitySnapshot,
   EntitySummary,
+  RunbookReview,
   StoredRunbook,
 } from './types';
 
@@ -65,6 +66,23 @@ function alertRows(snapshot: EntitySnapshot): AlertRow[] {
     rule: ruleOf(alert.alert),
   }));
   return [...mapped, ...unanswered];
+}
+
+type ReviewRow = {
+  id: number;
+  entity_ref: string;
+  runbook_id: string;
+  reviewer: string;
+  reviewed_at: string;
+  note: string | null;
+};
+
+function toReview(row: ReviewRow): RunbookReview {
+  return {
+    reviewer: row.reviewer,
+    reviewedAt: row.reviewed_at,
+    ...(row.note ? { note: row.note } : {}),
+  };
 }
 
 type DocumentRow = {
@@ -199,6 +217,43 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       source: row.source ?? undefined,
       rule: row.rule ? JSON.parse(row.rule) : undefined,
     }));
+  }
+
+  async addReview(
+    entityRef: string,
+    runbookId: string,
+    review: RunbookReview,
+  ): Promise<void> {
+    await this.db('runbooks_reviews').insert({
+      entity_ref: entityRef,
+      runbook_id: runbookId,
+      reviewer: review.reviewer,
+      reviewed_at: review.reviewedAt,
+      note: review.note ?? null,
+    });
+  }
+
+  async listReviews(
+    entityRef: string,
+    runbookId: string,
+  ): Promise<RunbookReview[]> {
+    const rows = await this.db<ReviewRow>('runbooks_reviews')
+      .where({ entity_ref: entityRef, runbook_id: runbookId })
+      .orderBy([
+        { column: 'reviewed_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    return rows.map(toReview);
+  }
+
+  async latestReviews(entityRef: string): Promise<Map<string, RunbookReview>> {
+    const rows = await this.db<ReviewRow>('runbooks_reviews')
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'reviewed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return new Map(rows.map(row => [row.runbook_id, toReview(row)]));
   }
 
   async listEntityRefs(): Promise<string[]> {

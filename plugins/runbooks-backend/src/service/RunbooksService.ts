@@ -1,6 +1,8 @@
 import {
   AuthService,
   BackstageCredentials,
+  BackstageUserPrincipal,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
@@ -8,7 +10,13 @@ import {
   getCompoundEntityRef,
   parseEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   alertMatchesPattern,
@@ -19,6 +27,7 @@ import {
   Runbook,
   RunbookDetail,
   RUNBOOKS_LOCATION_ANNOTATION,
+  runbooksReviewCreatePermission,
   runbookViewPath,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
@@ -26,7 +35,12 @@ import { resolveEscalation } from '../onCall/resolveEscalation';
 import { entityKey } from './entityRefs';
 import { RunbooksRefresher } from './RunbooksRefresher';
 import { RunbooksStore } from './RunbooksStore';
-import { AlertIndexRow, EntitySummary, StoredRunbook } from './types';
+import {
+  AlertIndexRow,
+  EntitySummary,
+  RunbookReview,
+  StoredRunbook,
+} from './types';
 
 /** A runbook as a search collator indexes it. */
 export type RunbookDocument = {
@@ -129,6 +143,7 @@ export class RunbooksService {
       refresher: RunbooksRefresher;
       catalog: CatalogService;
       auth: AuthService;
+      permissions: PermissionsService;
       config: RunbooksConfig;
       now?: () => Date;
     },
@@ -152,10 +167,16 @@ export class RunbooksService {
       this.deps.catalog,
       credentials,
     );
+    const reviews = await this.deps.store.latestReviews(summary.entityRef);
     return {
       entityRef: summary.entityRef,
       runbooks: summary.runbooks.map(runbook =>
-        this.present(getCompoundEntityRef(entity), summary, runbook),
+        this.present(
+          getCompoundEntityRef(entity),
+          summary,
+          runbook,
+          reviews.get(runbook.id),
+        ),
       ),
       alerts: summary.alerts,
       alertsWithoutRunbook: summary.alertsWithoutRunbook ?? [],
@@ -180,8 +201,14 @@ export class RunbooksService {
     if (!runbook) {
       throw new NotFoundError(`${key} has no runbook with id "${runbookId}"`);
     }
+    const reviews = await this.deps.store.latestReviews(key);
     return {
-      ...this.present(getCompoundEntityRef(entity), summary, runbook),
+      ...this.present(
+        getCompoundEntityRef(entity),
+        summary,
+        runbook,
+        reviews.get(runbook.id),
+      ),
       markdown: runbook.markdown,
       headings: runbook.headings,
     };
@@ -303,6 +330,70 @@ export class RunbooksService {
     return { alert, matches, definedBy };
   }
 
+  /**
+   * Records that the calling user re-read a runbook. Allowed by the
+   * `runbooks.review.create` permission on the entity; answers the runbook
+   * with its new status.
+   */
+  async recordReview(
+    ref: CompoundEntityRef,
+    runbookId: string,
+    note: string | undefined,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<{ runbook: Runbook; review: RunbookReview }> {
+    const entity = await this.readableEntity(ref, credentials);
+    const key = entityKey(entity);
+    const summary =
+      (await this.deps.store.getEntity(key)) ??
+      (await this.deps.refresher.refreshEntity(entity));
+    const stored = summary.runbooks.find(r => r.id === runbookId);
+    if (!stored) {
+      throw new NotFoundError(`${key} has no runbook with id "${runbookId}"`);
+    }
+    if (stored.missing) {
+      throw new ConflictError(
+        `${stored.path} is listed in the runbook index but does not exist; write it before marking it as reviewed`,
+      );
+    }
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: runbooksReviewCreatePermission, resourceRef: key }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      const owner = summary.owner ? ` (${summary.owner})` : '';
+      throw new NotAllowedError(
+        `Only members of the group that owns ${key}${owner} may mark its runbooks as reviewed`,
+      );
+    }
+    const review: RunbookReview = {
+      reviewer: credentials.principal.userEntityRef,
+      reviewedAt: (this.deps.now?.() ?? new Date()).toISOString(),
+      ...(note?.trim() ? { note: note.trim() } : {}),
+    };
+    await this.deps.store.addReview(key, runbookId, review);
+    return {
+      runbook: this.present(
+        getCompoundEntityRef(entity),
+        summary,
+        stored,
+        review,
+      ),
+      review,
+    };
+  }
+
+  /** A runbook's review history, newest first. */
+  async listReviews(
+    ref: CompoundEntityRef,
+    runbookId: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ reviews: RunbookReview[] }> {
+    const entity = await this.readableEntity(ref, credentials);
+    return {
+      reviews: await this.deps.store.listReviews(entityKey(entity), runbookId),
+    };
+  }
+
   /** Re-reads an entity's runbooks now, if the caller may read the entity. */
   async refresh(ref: CompoundEntityRef, credentials: BackstageCredentials) {
     const entity = await this.readableEntity(ref, credentials);
@@ -338,22 +429,28 @@ export class RunbooksService {
     ref: CompoundEntityRef,
     entity: Pick<EntitySummary, 'reviewInterval'>,
     runbook: Omit<StoredRunbook, 'markdown' | 'headings'>,
+    review?: RunbookReview,
   ): Runbook {
     const { config } = this.deps;
+    // A review made in the portal wins when it is newer than every date the runbook states.
+    const reviewed =
+      review &&
+      !runbook.missing &&
+      [runbook.lastReviewed, runbook.nextReview].every(
+        date => !date || date < review.reviewedAt,
+      );
+    const lastReviewed = reviewed ? review!.reviewedAt : runbook.lastReviewed;
+    const nextReview = reviewed ? undefined : runbook.nextReview;
     const intervalText =
       entity.reviewInterval ??
       runbook.reviewInterval ??
       config.reviewIntervalText;
     const interval = parseDuration(intervalText) ?? config.reviewInterval;
-    const review = runbook.missing
-      ? { status: 'never-reviewed' as const }
+    const status = runbook.missing
+      ? { status: 'never-reviewed' as const, due: undefined }
       : computeReviewStatus({
-          lastReviewed: runbook.lastReviewed
-            ? new Date(runbook.lastReviewed)
-            : undefined,
-          nextReview: runbook.nextReview
-            ? new Date(runbook.nextReview)
-            : undefined,
+          lastReviewed: lastReviewed ? new Date(lastReviewed) : undefined,
+          nextReview: nextReview ? new Date(nextReview) : undefined,
           interval,
           dueSoonWindow: config.dueSoonWindow,
           now: this.deps.now?.() ?? new Date(),
@@ -369,10 +466,11 @@ export class RunbooksService {
       severity: runbook.severity,
       owner: runbook.owner,
       tags: runbook.tags,
-      lastReviewed: runbook.lastReviewed,
-      nextReview: runbook.nextReview ?? review.due?.toISOString(),
+      lastReviewed,
+      reviewedBy: reviewed ? review!.reviewer : undefined,
+      nextReview: nextReview ?? status.due?.toISOString(),
       reviewInterval: intervalText,
-      status: review.status,
+      status: status.status,
       missing: runbook.missing,
     };
   }

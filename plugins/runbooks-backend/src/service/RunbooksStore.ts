@@ -2,6 +2,7 @@ import {
   AlertIndexRow,
   EntitySnapshot,
   EntitySummary,
+  RunbookReview,
   StoredRunbook,
 } from './types';
 
@@ -29,6 +30,16 @@ export interface RunbooksStore {
    * row; the caller matches the patterns.
    */
   findAlert(alert: string): Promise<AlertIndexRow[]>;
+  /** Records a review; reviews are never deleted by refreshes. */
+  addReview(
+    entityRef: string,
+    runbookId: string,
+    review: RunbookReview,
+  ): Promise<void>;
+  /** A runbook's reviews, newest first. */
+  listReviews(entityRef: string, runbookId: string): Promise<RunbookReview[]>;
+  /** The newest review of each runbook of an entity, by runbook id. */
+  latestReviews(entityRef: string): Promise<Map<string, RunbookReview>>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */

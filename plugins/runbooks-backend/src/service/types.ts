@@ -67,3 +67,11 @@ export type AlertIndexRow = {
   source?: string;
   rule?: { severity?: string; labels: Record<string, string>; file: string };
 };
+
+/** A review recorded in the portal. */
+export type RunbookReview = {
+  reviewer: string;
+  /** ISO 8601. */
+  reviewedAt: string;
+  note?: string;
+};

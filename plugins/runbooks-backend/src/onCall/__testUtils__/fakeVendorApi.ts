@@ -36,11 +36,12 @@ export async function startFakeVendorApi(
     };
     received.push(request);
     const route = routes[`${req.method} ${url.pathname}`];
-    const answer: FakeAnswer = route
-      ? typeof route === 'function'
-        ? route(request)
-        : route
-      : { status: 404, body: { error: { message: 'Not Found', code: 2100 } } };
+    let answer: FakeAnswer = {
+      status: 404,
+      body: { error: { message: 'Not Found', code: 2100 } },
+    };
+    if (typeof route === 'function') answer = route(request);
+    else if (route) answer = route;
     if (answer.hang) return;
     setTimeout(() => {
       const body =
