@@ -63,7 +63,13 @@ function component(name: string, annotations: Record<string, string>): Entity {
 }
 
 describe('runbooks backend plugin', () => {
-  async function start(permissions = mockServices.permissions.factory()) {
+  async function start(
+    permissions: ServiceFactory<
+      PermissionsService,
+      any,
+      any
+    > = mockServices.permissions.factory(),
+  ) {
     const root = serviceFolder();
     const location = `file:${path.join(root, 'payments', 'catalog-info.yaml')}`;
     const entities = [
