@@ -344,6 +344,45 @@ describe('runbooks backend plugin', () => {
     expect(tooLong.status).toBe(400);
   });
 
+  it('reports coverage: totals by status, components without runbooks, alerts without one', async () => {
+    const server = await start();
+    await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/sneaky' });
+    const res = await request(server).get('/api/runbooks/report');
+    expect(res.status).toBe(200);
+    expect(res.body.totals).toEqual({
+      entities: 4,
+      withRunbooks: 1,
+      runbooks: 1,
+      fresh: expect.any(Number),
+      dueSoon: expect.any(Number),
+      stale: expect.any(Number),
+      neverReviewed: 0,
+      missing: 1,
+      alerts: 2,
+      alertsWithoutRunbook: 1,
+    });
+    const t = res.body.totals;
+    expect(t.fresh + t.dueSoon + t.stale).toBe(1);
+    const payments = res.body.entities.find(
+      (e: { entityRef: string }) =>
+        e.entityRef === 'component:default/payments',
+    );
+    expect(payments).toMatchObject({
+      hasRunbooks: true,
+      owner: 'group:default/payments',
+      alertsWithoutRunbook: ['PaymentsQueueStuck'],
+    });
+    const plain = res.body.entities.find(
+      (e: { entityRef: string }) => e.entityRef === 'component:default/plain',
+    );
+    expect(plain).toMatchObject({ hasRunbooks: false, runbooks: [] });
+  });
+
   it('lists documents with their text for search collators, to services only', async () => {
     const server = await start();
     await request(server).get(

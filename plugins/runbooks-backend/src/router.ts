@@ -126,6 +126,13 @@ export async function createRouter(options: {
     },
   );
 
+  router.get('/report', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await service.report(credentials));
+  });
+
   router.get('/documents', async (req, res) => {
     const query = parse(documentsQuery, req.query, 'query');
     await httpAuth.credentials(req, { allow: ['service'] });

@@ -256,6 +256,37 @@ export class DatabaseRunbooksStore implements RunbooksStore {
     return new Map(rows.map(row => [row.runbook_id, toReview(row)]));
   }
 
+  async listEntities(): Promise<EntitySummary[]> {
+    const entities = await this.db<EntityRow>('runbooks_entities').orderBy(
+      'entity_ref',
+    );
+    const documents = await this.db<DocumentRow>('runbooks_documents')
+      .orderBy([{ column: 'entity_ref' }, { column: 'position' }])
+      .select('entity_ref', 'summary');
+    const byEntity = new Map<string, EntitySummary['runbooks']>();
+    for (const row of documents) {
+      const list = byEntity.get(row.entity_ref) ?? [];
+      list.push(JSON.parse(row.summary));
+      byEntity.set(row.entity_ref, list);
+    }
+    return entities.map(entity => ({
+      ...JSON.parse(entity.data),
+      entityRef: entity.entity_ref,
+      refreshedAt: entity.refreshed_at,
+      runbooks: byEntity.get(entity.entity_ref) ?? [],
+    }));
+  }
+
+  async latestReviewsOfAll(): Promise<Map<string, RunbookReview>> {
+    const rows = await this.db<ReviewRow>('runbooks_reviews').orderBy([
+      { column: 'reviewed_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    return new Map(
+      rows.map(row => [`${row.entity_ref}|${row.runbook_id}`, toReview(row)]),
+    );
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db<EntityRow>('runbooks_entities').select(
       'entity_ref',

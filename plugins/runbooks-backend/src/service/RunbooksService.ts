@@ -73,6 +73,32 @@ function decodeCursor(text: string | undefined): Cursor | undefined {
   throw new InputError(`Invalid cursor "${text}"`);
 }
 
+/** Runbook coverage across the catalog (`GET /report`). */
+export type RunbooksReport = {
+  totals: {
+    entities: number;
+    withRunbooks: number;
+    runbooks: number;
+    fresh: number;
+    dueSoon: number;
+    stale: number;
+    neverReviewed: number;
+    missing: number;
+    alerts: number;
+    alertsWithoutRunbook: number;
+  };
+  entities: Array<{
+    entityRef: string;
+    entityTitle: string;
+    owner?: string;
+    hasRunbooks: boolean;
+    runbooks: Runbook[];
+    /** Number of alerts mapped to a runbook. */
+    alerts: number;
+    alertsWithoutRunbook: string[];
+  }>;
+};
+
 /** What the portal knows about an alert. */
 export type AlertLookup = {
   alert: string;
@@ -391,6 +417,97 @@ export class RunbooksService {
     const entity = await this.readableEntity(ref, credentials);
     return {
       reviews: await this.deps.store.listReviews(entityKey(entity), runbookId),
+    };
+  }
+
+  /**
+   * Coverage across the catalog, as far as the caller may read it: every
+   * entity with runbooks and their status, components without runbooks, and
+   * alerts that no runbook answers.
+   */
+  async report(credentials: BackstageCredentials): Promise<RunbooksReport> {
+    const [stored, reviews] = await Promise.all([
+      this.deps.store.listEntities(),
+      this.deps.store.latestReviewsOfAll(),
+    ]);
+    const readable = new Set<string>();
+    const REFS_PER_CALL = 500;
+    for (let i = 0; i < stored.length; i += REFS_PER_CALL) {
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        {
+          entityRefs: stored.slice(i, i + REFS_PER_CALL).map(e => e.entityRef),
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      items.forEach(item => item && readable.add(entityKey(item)));
+    }
+    const entities: RunbooksReport['entities'] = stored
+      .filter(entity => readable.has(entity.entityRef))
+      .map(entity => ({
+        entityRef: entity.entityRef,
+        entityTitle: entity.entityTitle,
+        owner: entity.owner,
+        hasRunbooks: true,
+        runbooks: entity.runbooks.map(runbook =>
+          this.present(
+            parseEntityRef(entity.entityRef),
+            entity,
+            runbook,
+            reviews.get(`${entity.entityRef}|${runbook.id}`),
+          ),
+        ),
+        alerts: entity.alerts.length,
+        alertsWithoutRunbook: (entity.alertsWithoutRunbook ?? []).map(
+          a => a.alert,
+        ),
+      }));
+    const { items: components } = await this.deps.catalog.getEntities(
+      {
+        filter: { kind: 'component' },
+        fields: ['kind', 'metadata', 'spec.owner'],
+      },
+      { credentials },
+    );
+    const storedRefs = new Set(stored.map(e => e.entityRef));
+    for (const component of components) {
+      const key = entityKey(component);
+      if (storedRefs.has(key)) continue;
+      const owner = component.spec?.owner;
+      entities.push({
+        entityRef: key,
+        entityTitle: component.metadata.title ?? component.metadata.name,
+        owner: typeof owner === 'string' ? owner : undefined,
+        hasRunbooks: false,
+        runbooks: [],
+        alerts: 0,
+        alertsWithoutRunbook: [],
+      });
+    }
+    const all = entities.flatMap(e => e.runbooks);
+    const count = (status: string) =>
+      all.filter(r => !r.missing && r.status === status).length;
+    return {
+      totals: {
+        entities: entities.length,
+        withRunbooks: entities.filter(e => e.runbooks.some(r => !r.missing))
+          .length,
+        runbooks: all.filter(r => !r.missing).length,
+        fresh: count('fresh'),
+        dueSoon: count('due-soon'),
+        stale: count('stale'),
+        neverReviewed: count('never-reviewed'),
+        missing: all.filter(r => r.missing).length,
+        alerts: entities.reduce(
+          (sum, e) => sum + e.alerts + e.alertsWithoutRunbook.length,
+          0,
+        ),
+        alertsWithoutRunbook: entities.reduce(
+          (sum, e) => sum + e.alertsWithoutRunbook.length,
+          0,
+        ),
+      },
+      entities,
     };
   }
 

@@ -40,6 +40,10 @@ export interface RunbooksStore {
   listReviews(entityRef: string, runbookId: string): Promise<RunbookReview[]>;
   /** The newest review of each runbook of an entity, by runbook id. */
   latestReviews(entityRef: string): Promise<Map<string, RunbookReview>>;
+  /** Every stored entity without markdown bodies, for reports. */
+  listEntities(): Promise<EntitySummary[]>;
+  /** The newest review of every runbook, keyed `entityRef|runbookId`. */
+  latestReviewsOfAll(): Promise<Map<string, RunbookReview>>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */
