@@ -43,8 +43,10 @@ describe('RunbooksPortalPolicy', () => {
     )) as ConditionalPolicyDecision;
     expect(decision.result).toBe(AuthorizeResult.CONDITIONAL);
     expect(decision.pluginId).toBe('catalog');
-    const claims = (decision.conditions as { params: { claims: string[] } })
-      .params.claims;
+    const condition = decision.conditions as unknown as {
+      params: { claims: string[] };
+    };
+    const claims = condition.params.claims;
     expect(claims.sort()).toEqual([
       'group:default/dashboards',
       'group:default/observability',
