@@ -20,17 +20,15 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   alertMatchesPattern,
-  computeReviewStatus,
   EntityRunbooks,
   markdownToPlainText,
-  parseDuration,
   Runbook,
   RunbookDetail,
   RUNBOOKS_LOCATION_ANNOTATION,
   runbooksReviewCreatePermission,
-  runbookViewPath,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
+import { presentRunbook } from './presentRunbook';
 import { resolveEscalation } from '../onCall/resolveEscalation';
 import { entityKey } from './entityRefs';
 import { RunbooksRefresher } from './RunbooksRefresher';
@@ -548,47 +546,13 @@ export class RunbooksService {
     runbook: Omit<StoredRunbook, 'markdown' | 'headings'>,
     review?: RunbookReview,
   ): Runbook {
-    const { config } = this.deps;
-    // A review made in the portal wins when it is newer than every date the runbook states.
-    const reviewed =
-      review &&
-      !runbook.missing &&
-      [runbook.lastReviewed, runbook.nextReview].every(
-        date => !date || date < review.reviewedAt,
-      );
-    const lastReviewed = reviewed ? review!.reviewedAt : runbook.lastReviewed;
-    const nextReview = reviewed ? undefined : runbook.nextReview;
-    const intervalText =
-      entity.reviewInterval ??
-      runbook.reviewInterval ??
-      config.reviewIntervalText;
-    const interval = parseDuration(intervalText) ?? config.reviewInterval;
-    const status = runbook.missing
-      ? { status: 'never-reviewed' as const, due: undefined }
-      : computeReviewStatus({
-          lastReviewed: lastReviewed ? new Date(lastReviewed) : undefined,
-          nextReview: nextReview ? new Date(nextReview) : undefined,
-          interval,
-          dueSoonWindow: config.dueSoonWindow,
-          now: this.deps.now?.() ?? new Date(),
-        });
-    return {
-      id: runbook.id,
-      title: runbook.title,
-      category: runbook.category,
-      path: runbook.path,
-      sourceUrl: runbook.sourceUrl,
-      viewUrl: runbookViewPath(ref, runbook.id),
-      alerts: runbook.alerts,
-      severity: runbook.severity,
-      owner: runbook.owner,
-      tags: runbook.tags,
-      lastReviewed,
-      reviewedBy: reviewed ? review!.reviewer : undefined,
-      nextReview: nextReview ?? status.due?.toISOString(),
-      reviewInterval: intervalText,
-      status: status.status,
-      missing: runbook.missing,
-    };
+    return presentRunbook({
+      config: this.deps.config,
+      ref,
+      entity,
+      runbook,
+      review,
+      now: this.deps.now?.() ?? new Date(),
+    });
   }
 }
