@@ -4,11 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { readRunbooksConfig } from './config';
 import { createRouter } from './router';
 import { DatabaseRunbooksStore } from './service/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './service/RunbooksRefresher';
 import { RunbooksService } from './service/RunbooksService';
+import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
@@ -36,6 +38,7 @@ export const runbooksPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
+        notifications: notificationService,
       },
       async init(deps) {
         const { logger, scheduler, catalog, auth } = deps;
@@ -64,6 +67,13 @@ export const runbooksPlugin = createBackendPlugin({
           config,
         });
 
+        const staleNotifier = new StaleNotifier({
+          store,
+          notifications: deps.notifications,
+          logger,
+          config,
+        });
+
         await scheduler.scheduleTask({
           id: 'runbooks-refresh',
           ...config.refresh,
@@ -76,6 +86,12 @@ export const runbooksPlugin = createBackendPlugin({
                 Date.now() - started
               } ms${failed}`,
             );
+            const notified = await staleNotifier.notifyStaleRunbooks();
+            if (notified.sent || notified.failed) {
+              logger.info(
+                `Stale runbook notifications: ${notified.sent} sent, ${notified.failed} failed`,
+              );
+            }
           },
         });
 

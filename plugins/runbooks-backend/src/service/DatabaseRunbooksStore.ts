@@ -287,6 +287,34 @@ export class DatabaseRunbooksStore implements RunbooksStore {
     );
   }
 
+  async claimStaleNotification(
+    entityRef: string,
+    runbookId: string,
+    due: string,
+  ): Promise<boolean> {
+    const inserted = await this.db('runbooks_stale_notifications')
+      .insert({
+        entity_ref: entityRef,
+        runbook_id: runbookId,
+        due,
+        sent_at: new Date().toISOString(),
+      })
+      .onConflict(['entity_ref', 'runbook_id', 'due'])
+      .ignore()
+      .returning('entity_ref');
+    return inserted.length > 0;
+  }
+
+  async releaseStaleNotification(
+    entityRef: string,
+    runbookId: string,
+    due: string,
+  ): Promise<void> {
+    await this.db('runbooks_stale_notifications')
+      .where({ entity_ref: entityRef, runbook_id: runbookId, due })
+      .delete();
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db<EntityRow>('runbooks_entities').select(
       'entity_ref',

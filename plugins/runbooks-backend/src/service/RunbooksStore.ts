@@ -44,6 +44,21 @@ export interface RunbooksStore {
   listEntities(): Promise<EntitySummary[]>;
   /** The newest review of every runbook, keyed `entityRef|runbookId`. */
   latestReviewsOfAll(): Promise<Map<string, RunbookReview>>;
+  /**
+   * Claims the right to send the stale notification of a runbook for one due
+   * date: true the first time, false ever after (across replicas too).
+   */
+  claimStaleNotification(
+    entityRef: string,
+    runbookId: string,
+    due: string,
+  ): Promise<boolean>;
+  /** Gives a claim back, when sending failed, so a later run retries. */
+  releaseStaleNotification(
+    entityRef: string,
+    runbookId: string,
+    due: string,
+  ): Promise<void>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */
