@@ -1,0 +1,7 @@
+/**
+ * Tech Insights module of Runbooks for Backstage: runbook facts for checks.
+ *
+ * @packageDocumentation
+ */
+export { techInsightsModuleRunbooksFacts as default } from './module';
+export { runbooksFactRetriever, runbookFacts } from './runbooksFactRetriever';
