@@ -286,12 +286,12 @@ describe('runbooks backend plugin', () => {
 
   it('records a review by the signed-in user, turning the runbook fresh, and keeps the history', async () => {
     const server = await start();
-    const path =
+    const runbookPath =
       '/api/runbooks/entities/default/component/payments/runbooks/db-failover';
-    const first = await request(server).post(`${path}/reviews`).send({});
+    const first = await request(server).post(`${runbookPath}/reviews`).send({});
     expect(first.status).toBe(201);
     const res = await request(server)
-      .post(`${path}/reviews`)
+      .post(`${runbookPath}/reviews`)
       .send({ note: 'Checked the promote command' });
     expect(res.status).toBe(201);
     expect(res.body.runbook).toMatchObject({
@@ -309,7 +309,7 @@ describe('runbooks backend plugin', () => {
     expect(entity.body.runbooks[0].lastReviewed).toBe(
       res.body.review.reviewedAt,
     );
-    const history = await request(server).get(`${path}/reviews`);
+    const history = await request(server).get(`${runbookPath}/reviews`);
     expect(history.body.reviews.map((r: { note?: string }) => r.note)).toEqual([
       'Checked the promote command',
       undefined,
@@ -322,24 +322,27 @@ describe('runbooks backend plugin', () => {
         authorize: async () => [{ result: AuthorizeResult.DENY }],
       }).factory,
     );
-    const path = '/api/runbooks/entities/default/component/payments/runbooks';
+    const runbooks =
+      '/api/runbooks/entities/default/component/payments/runbooks';
     const byService = await request(denied)
-      .post(`${path}/db-failover/reviews`)
+      .post(`${runbooks}/db-failover/reviews`)
       .set('Authorization', mockCredentials.service.header())
       .send({});
     expect(byService.status).toBe(403);
     const byUser = await request(denied)
-      .post(`${path}/db-failover/reviews`)
+      .post(`${runbooks}/db-failover/reviews`)
       .send({});
     expect(byUser.status).toBe(403);
     expect(byUser.body.error.message).toBe(
       'Only members of the group that owns component:default/payments (group:default/payments) may mark its runbooks as reviewed',
     );
     const server = await start();
-    const missing = await request(server).post(`${path}/gone/reviews`).send({});
+    const missing = await request(server)
+      .post(`${runbooks}/gone/reviews`)
+      .send({});
     expect(missing.status).toBe(409);
     const tooLong = await request(server)
-      .post(`${path}/db-failover/reviews`)
+      .post(`${runbooks}/db-failover/reviews`)
       .send({ note: 'x'.repeat(2001) });
     expect(tooLong.status).toBe(400);
   });

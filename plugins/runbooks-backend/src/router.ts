@@ -27,7 +27,10 @@ const alertName = z
   .string()
   .min(1)
   .max(256, 'is longer than 256 characters')
-  .refine(name => !/[\u0000-\u001f]/.test(name), 'contains control characters');
+  .refine(
+    name => ![...name].some(char => char.charCodeAt(0) < 0x20),
+    'contains control characters',
+  );
 
 const alertQuery = z.record(z.string().max(512));
 

@@ -152,12 +152,12 @@ export function parseRunbookIndex(
   }
   const blocks = extractMarkdownBlocks(markdown);
   const problems: RunbookProblem[] = [];
-  const alerts = [
+  const indexAlerts = [
     ...blocks.tables.flatMap(table =>
       readAlertTable(table, links, folder, indexPath, problems),
     ),
-    ...blocks.fences.flatMap(fence =>
-      readAlertMappingBlock(fence.content, folder, indexPath, problems),
+    ...blocks.fences.flatMap(block =>
+      readAlertMappingBlock(block.content, folder, indexPath, problems),
     ),
   ];
   const severityTable = blocks.tables.find(
@@ -167,7 +167,7 @@ export function parseRunbookIndex(
   );
   return {
     links,
-    alerts,
+    alerts: indexAlerts,
     severities: severityTable ? readSeverityTable(severityTable) : [],
     dates: extractStatedReviewDates(markdown),
     problems,
