@@ -22,3 +22,4 @@ export * from './markdownBlocks';
 export * from './reviewDates';
 export * from './searchDocument';
 export * from './alertRules';
+export * from './apiTypes';

@@ -21,7 +21,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   alertMatchesPattern,
   EntityRunbooks,
+  AlertLookup,
   markdownToPlainText,
+  RunbookDocument,
+  RunbooksReport,
   Runbook,
   RunbookDetail,
   RUNBOOKS_LOCATION_ANNOTATION,
@@ -39,15 +42,6 @@ import {
   RunbookReview,
   StoredRunbook,
 } from './types';
-
-/** A runbook as a search collator indexes it. */
-export type RunbookDocument = {
-  entityRef: string;
-  entityTitle?: string;
-  owner?: string;
-  runbook: Runbook;
-  text: string;
-};
 
 type Cursor = { entityRef: string; runbookId: string };
 
@@ -70,54 +64,6 @@ function decodeCursor(text: string | undefined): Cursor | undefined {
   }
   throw new InputError(`Invalid cursor "${text}"`);
 }
-
-/** Runbook coverage across the catalog (`GET /report`). */
-export type RunbooksReport = {
-  totals: {
-    entities: number;
-    withRunbooks: number;
-    runbooks: number;
-    fresh: number;
-    dueSoon: number;
-    stale: number;
-    neverReviewed: number;
-    missing: number;
-    alerts: number;
-    alertsWithoutRunbook: number;
-  };
-  entities: Array<{
-    entityRef: string;
-    entityTitle: string;
-    owner?: string;
-    hasRunbooks: boolean;
-    runbooks: Runbook[];
-    /** Number of alerts mapped to a runbook. */
-    alerts: number;
-    alertsWithoutRunbook: string[];
-  }>;
-};
-
-/** What the portal knows about an alert. */
-export type AlertLookup = {
-  alert: string;
-  matches: Array<{
-    entityRef: string;
-    entityTitle?: string;
-    owner?: string;
-    runbook: Runbook;
-    anchor?: string;
-    /** Portal path of the runbook, with the anchor. */
-    url: string;
-  }>;
-  /** Entities whose rule files define the alert but have no runbook for it. */
-  definedBy: Array<{
-    entityRef: string;
-    entityTitle?: string;
-    owner?: string;
-    severity?: string;
-    file?: string;
-  }>;
-};
 
 /** Alert labels that usually name the service an alert belongs to. */
 const SERVICE_LABELS = ['service', 'component', 'app', 'application'];

@@ -68,10 +68,4 @@ export type AlertIndexRow = {
   rule?: { severity?: string; labels: Record<string, string>; file: string };
 };
 
-/** A review recorded in the portal. */
-export type RunbookReview = {
-  reviewer: string;
-  /** ISO 8601. */
-  reviewedAt: string;
-  note?: string;
-};
+export type { RunbookReview } from '@runbooks-for-backstage/plugin-runbooks-common';

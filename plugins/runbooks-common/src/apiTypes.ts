@@ -1,0 +1,128 @@
+import { Runbook } from './types';
+
+/**
+ * A review of a runbook recorded in the portal ("Mark as reviewed").
+ *
+ * @public
+ */
+export type RunbookReview = {
+  /** The user entity ref of who reviewed it. */
+  reviewer: string;
+  /** When (ISO 8601). */
+  reviewedAt: string;
+  note?: string;
+};
+
+/**
+ * What `POST .../runbooks/:id/reviews` answers: the runbook with its new
+ * status, and the review just recorded.
+ *
+ * @public
+ */
+export type RecordReviewResult = {
+  runbook: Runbook;
+  review: RunbookReview;
+};
+
+/**
+ * A runbook that answers an alert.
+ *
+ * @public
+ */
+export type AlertMatch = {
+  entityRef: string;
+  entityTitle?: string;
+  owner?: string;
+  runbook: Runbook;
+  anchor?: string;
+  /** Path of the runbook in the portal, with `#anchor` when there is one. */
+  url: string;
+};
+
+/**
+ * A service whose alert rules define an alert.
+ *
+ * @public
+ */
+export type AlertDefinition = {
+  entityRef: string;
+  entityTitle?: string;
+  owner?: string;
+  severity?: string;
+  /** The rule file that defines the alert. */
+  file?: string;
+};
+
+/**
+ * What `GET /alerts/:alertName` answers.
+ *
+ * @public
+ */
+export type AlertLookup = {
+  alert: string;
+  matches: AlertMatch[];
+  /** Services whose rule files define the alert without a runbook for it. */
+  definedBy: AlertDefinition[];
+};
+
+/**
+ * Catalog-wide counts of `GET /report`.
+ *
+ * @public
+ */
+export type RunbooksReportTotals = {
+  entities: number;
+  withRunbooks: number;
+  runbooks: number;
+  fresh: number;
+  dueSoon: number;
+  stale: number;
+  neverReviewed: number;
+  missing: number;
+  alerts: number;
+  alertsWithoutRunbook: number;
+};
+
+/**
+ * One entity of `GET /report`.
+ *
+ * @public
+ */
+export type RunbooksReportEntity = {
+  entityRef: string;
+  entityTitle?: string;
+  owner?: string;
+  /** False for components without the `runbooks/location` annotation. */
+  hasRunbooks: boolean;
+  /** The entity's runbooks, without their markdown. */
+  runbooks: Runbook[];
+  /** Number of alerts mapped to a runbook. */
+  alerts: number;
+  /** Names of the entity's alerts that no runbook answers. */
+  alertsWithoutRunbook: string[];
+};
+
+/**
+ * What `GET /report` answers: runbook coverage across the entities the
+ * caller may read.
+ *
+ * @public
+ */
+export type RunbooksReport = {
+  totals: RunbooksReportTotals;
+  entities: RunbooksReportEntity[];
+};
+
+/**
+ * A runbook as `GET /documents` hands it to search collators.
+ *
+ * @public
+ */
+export type RunbookDocument = {
+  entityRef: string;
+  entityTitle?: string;
+  owner?: string;
+  runbook: Runbook;
+  /** The runbook's text without markup. */
+  text: string;
+};
