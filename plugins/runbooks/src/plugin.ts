@@ -7,9 +7,10 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { runbooksApiRef, RunbooksClient } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, runbooksPageRouteRef } from './routes';
 
 export { isRunbooksAvailable } from './isRunbooksAvailable';
+export { isOnCallAvailable } from './isOnCallAvailable';
 
 /**
  * The Runbooks frontend plugin.
@@ -28,6 +29,7 @@ export const runbooksPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    runbooksPage: runbooksPageRouteRef,
   },
 });
 
@@ -61,5 +63,37 @@ export const EntityRunbooksCard = runbooksPlugin.provide(
           m => m.EntityRunbooksCard,
         ),
     },
+  }),
+);
+
+/**
+ * Overview card: who is on call now and until when, the escalation levels
+ * with contacts, and the severity ladder with response times.
+ *
+ * @public
+ */
+export const EntityOnCallCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);
+
+/**
+ * The Runbooks page: runbook coverage across the catalog (services without
+ * runbooks, stale runbooks, alerts without a runbook, per owner) at its root,
+ * and the alert landing page at `alerts/:alertName`. Mount it at `/runbooks`.
+ *
+ * @public
+ */
+export const RunbooksPage = runbooksPlugin.provide(
+  createRoutableExtension({
+    name: 'RunbooksPage',
+    component: () =>
+      import('./components/RunbooksPage').then(m => m.RunbooksPage),
+    mountPoint: runbooksPageRouteRef,
   }),
 );

@@ -3,7 +3,15 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RunbooksApi, runbooksApiRef } from '../api';
@@ -17,6 +25,19 @@ export function mockRunbooksApi(impl: Partial<RunbooksApi> = {}) {
     ),
     getRunbook: jest.fn(
       impl.getRunbook ?? (() => Promise.reject(new Error('unused'))),
+    ),
+    getOnCall: jest.fn(
+      impl.getOnCall ?? (() => Promise.reject(new Error('unused'))),
+    ),
+    recordReview: jest.fn(
+      impl.recordReview ?? (() => Promise.reject(new Error('unused'))),
+    ),
+    getReviews: jest.fn(impl.getReviews ?? (() => Promise.resolve([]))),
+    lookupAlert: jest.fn(
+      impl.lookupAlert ?? (() => Promise.reject(new Error('unused'))),
+    ),
+    getReport: jest.fn(
+      impl.getReport ?? (() => Promise.reject(new Error('unused'))),
     ),
   };
 }
@@ -33,6 +54,8 @@ export function renderOnEntityPage(
     path?: string;
     /** The path the element is mounted at below the entity route. */
     mountPath?: string;
+    /** Decides permission checks; allows everything by default. */
+    permissionApi?: PermissionApi;
   },
 ) {
   const {
@@ -40,9 +63,15 @@ export function renderOnEntityPage(
     entity = defaultEntity,
     path = '/catalog/default/component/payments',
     mountPath = '/*',
+    permissionApi = mockApis.permission(),
   } = options;
   return renderInTestApp(
-    <TestApiProvider apis={[[runbooksApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [runbooksApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <Routes>
           <Route

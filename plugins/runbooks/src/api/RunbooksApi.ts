@@ -1,9 +1,16 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  EntityOnCall,
   EntityRunbooks,
   RunbookDetail,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  AlertLookup,
+  RecordReviewResult,
+  RunbookReviewRecord,
+  RunbooksReport,
+} from './types';
 
 /**
  * Reads an entity's runbooks from the runbooks backend.
@@ -15,6 +22,29 @@ export interface RunbooksApi {
   getEntityRunbooks(entityRef: CompoundEntityRef): Promise<EntityRunbooks>;
   /** One runbook of an entity with its markdown body and headings. */
   getRunbook(entityRef: CompoundEntityRef, id: string): Promise<RunbookDetail>;
+  /** The entity's escalation, who is on call now, and its severity ladder. */
+  getOnCall(entityRef: CompoundEntityRef): Promise<EntityOnCall>;
+  /** Records a review of a runbook by the signed-in user; answers its new status. */
+  recordReview(
+    entityRef: CompoundEntityRef,
+    id: string,
+    note?: string,
+  ): Promise<RecordReviewResult>;
+  /** The reviews of a runbook recorded in the portal, newest first. */
+  getReviews(
+    entityRef: CompoundEntityRef,
+    id: string,
+  ): Promise<RunbookReviewRecord[]>;
+  /**
+   * The runbooks that answer an alert, and the services that define it.
+   * `query` (alert labels, or `entity=<ref>`) narrows the matches.
+   */
+  lookupAlert(
+    alertName: string,
+    query?: Record<string, string>,
+  ): Promise<AlertLookup>;
+  /** Runbook coverage across the catalog entities the user may read. */
+  getReport(): Promise<RunbooksReport>;
 }
 
 /**

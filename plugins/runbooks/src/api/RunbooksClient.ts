@@ -2,10 +2,17 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  EntityOnCall,
   EntityRunbooks,
   RunbookDetail,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksApi } from './RunbooksApi';
+import {
+  AlertLookup,
+  RecordReviewResult,
+  RunbookReviewRecord,
+  RunbooksReport,
+} from './types';
 
 /**
  * {@link RunbooksApi} over HTTP, against the `runbooks` backend plugin.
@@ -36,9 +43,60 @@ export class RunbooksClient implements RunbooksApi {
     );
   }
 
-  private async request<T>(path: string): Promise<T> {
+  async getOnCall(entityRef: CompoundEntityRef): Promise<EntityOnCall> {
+    return this.request<EntityOnCall>(`${entityPath(entityRef)}/on-call`);
+  }
+
+  async recordReview(
+    entityRef: CompoundEntityRef,
+    id: string,
+    note?: string,
+  ): Promise<RecordReviewResult> {
+    return this.request<RecordReviewResult>(
+      `${runbookPath(entityRef, id)}/reviews`,
+      { method: 'POST', body: note?.trim() ? { note: note.trim() } : {} },
+    );
+  }
+
+  async getReviews(
+    entityRef: CompoundEntityRef,
+    id: string,
+  ): Promise<RunbookReviewRecord[]> {
+    const { reviews } = await this.request<{ reviews: RunbookReviewRecord[] }>(
+      `${runbookPath(entityRef, id)}/reviews`,
+    );
+    return reviews;
+  }
+
+  async lookupAlert(
+    alertName: string,
+    query: Record<string, string> = {},
+  ): Promise<AlertLookup> {
+    const search = new URLSearchParams(query).toString();
+    return this.request<AlertLookup>(
+      `/alerts/${encodeURIComponent(alertName)}${search ? `?${search}` : ''}`,
+    );
+  }
+
+  async getReport(): Promise<RunbooksReport> {
+    return this.request<RunbooksReport>('/report');
+  }
+
+  private async request<T>(
+    path: string,
+    options: { method?: string; body?: unknown } = {},
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('runbooks');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      options.body === undefined
+        ? { method: options.method }
+        : {
+            method: options.method ?? 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(options.body),
+          },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -54,4 +112,8 @@ function entityPath(entityRef: CompoundEntityRef): string {
   ]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+function runbookPath(entityRef: CompoundEntityRef, id: string): string {
+  return `${entityPath(entityRef)}/runbooks/${encodeURIComponent(id)}`;
 }

@@ -1,3 +1,13 @@
 export { runbooksApiRef } from './RunbooksApi';
 export type { RunbooksApi } from './RunbooksApi';
 export { RunbooksClient } from './RunbooksClient';
+export type {
+  AlertDefinition,
+  AlertLookup,
+  AlertMatch,
+  RecordReviewResult,
+  RunbookReviewRecord,
+  RunbooksReport,
+  RunbooksReportEntity,
+  RunbooksReportTotals,
+} from './types';

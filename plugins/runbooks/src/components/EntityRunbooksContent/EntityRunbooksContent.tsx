@@ -11,6 +11,7 @@ import {
   MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -20,10 +21,12 @@ import {
   Runbook,
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { useCallback, useMemo, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { useEntityRunbooks } from '../../hooks/useEntityRunbooks';
 import { isRunbooksAvailable } from '../../isRunbooksAvailable';
 import { relativeTime } from '../../utils/relativeTime';
+import { AlertsWithoutRunbook } from '../AlertsWithoutRunbook';
 import { RunbookProblems } from '../RunbookProblems';
 import { RunbookView } from '../RunbookView';
 import { RunbookList } from './RunbookList';
@@ -47,6 +50,10 @@ type BrowserProps = {
   entityRef: CompoundEntityRef;
   runbooks: Runbook[];
   alerts: AlertMapping[];
+  /** The entity's owner: who may mark its runbooks as reviewed. */
+  entityOwner?: string;
+  /** Called with a runbook's new state after "Mark as reviewed". */
+  onReviewed?: (runbook: Runbook) => void;
 };
 
 function SelectedRunbook(props: BrowserProps) {
@@ -67,12 +74,14 @@ function SelectedRunbook(props: BrowserProps) {
       runbook={runbook}
       runbooks={props.runbooks}
       alerts={props.alerts}
+      entityOwner={props.entityOwner}
+      onReviewed={props.onReviewed}
     />
   );
 }
 
 function RunbooksBrowser(props: BrowserProps) {
-  const { entityRef, runbooks, alerts } = props;
+  const { entityRef, runbooks, alerts, entityOwner, onReviewed } = props;
   // The tab is mounted at `runbooks/*`; the rest of the path is the runbook id.
   const selectedId = useParams()['*']?.split('/')[0] || runbooks[0]?.id;
   return (
@@ -91,6 +100,8 @@ function RunbooksBrowser(props: BrowserProps) {
                 runbook={runbooks[0]}
                 runbooks={runbooks}
                 alerts={alerts}
+                entityOwner={entityOwner}
+                onReviewed={onReviewed}
               />
             }
           />
@@ -101,6 +112,8 @@ function RunbooksBrowser(props: BrowserProps) {
                 entityRef={entityRef}
                 runbooks={runbooks}
                 alerts={alerts}
+                entityOwner={entityOwner}
+                onReviewed={onReviewed}
               />
             }
           />
@@ -126,20 +139,42 @@ function RunbooksOverview(props: {
   entityRef: CompoundEntityRef;
   data: EntityRunbooks;
   location?: string;
+  entityOwner?: string;
 }) {
-  const { entityRef, data, location } = props;
+  const { entityRef, data, location, entityOwner } = props;
+  // Runbooks marked as reviewed here, as the backend answered: the list and
+  // the open runbook show their new status without reading everything again.
+  const [reviewed, setReviewed] = useState<Record<string, Runbook>>({});
+  const onReviewed = useCallback(
+    (runbook: Runbook) => setReviewed(r => ({ ...r, [runbook.id]: runbook })),
+    [],
+  );
+  const runbooks = useMemo(
+    () =>
+      data.runbooks.map(r =>
+        reviewed[r.id] ? { ...r, ...reviewed[r.id] } : r,
+      ),
+    [data.runbooks, reviewed],
+  );
   return (
     <>
       <RefreshedLine refreshedAt={data.refreshedAt} />
       <RunbookProblems problems={data.problems} />
-      {data.runbooks.length ? (
+      {runbooks.length ? (
         <RunbooksBrowser
           entityRef={entityRef}
-          runbooks={data.runbooks}
+          runbooks={runbooks}
           alerts={data.alerts}
+          entityOwner={entityOwner}
+          onReviewed={onReviewed}
         />
       ) : (
         <NoRunbooks location={location} />
+      )}
+      {data.alertsWithoutRunbook?.length > 0 && (
+        <Box mt={3}>
+          <AlertsWithoutRunbook alerts={data.alertsWithoutRunbook} />
+        </Box>
       )}
     </>
   );
@@ -148,6 +183,7 @@ function RunbooksOverview(props: {
 function LoadedEntityRunbooks(props: {
   entityRef: CompoundEntityRef;
   location?: string;
+  entityOwner?: string;
 }) {
   const { value, loading, error } = useEntityRunbooks(props.entityRef);
   if (error) return <ResponseErrorPanel error={error} />;
@@ -157,6 +193,7 @@ function LoadedEntityRunbooks(props: {
       entityRef={props.entityRef}
       data={value}
       location={props.location}
+      entityOwner={props.entityOwner}
     />
   );
 }
@@ -176,6 +213,9 @@ export function EntityRunbooksContent() {
     <LoadedEntityRunbooks
       entityRef={getCompoundEntityRef(entity)}
       location={entity.metadata.annotations?.[RUNBOOKS_LOCATION_ANNOTATION]}
+      entityOwner={
+        typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined
+      }
     />
   );
 }

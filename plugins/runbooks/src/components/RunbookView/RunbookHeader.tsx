@@ -6,6 +6,7 @@ import {
   AlertMapping,
   Runbook,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { ReactNode } from 'react';
 import { formatDate } from '../../utils/relativeTime';
 import { ReviewStatusChip } from '../ReviewStatusChip';
 import { useAnchorNavigation } from './useAnchorNavigation';
@@ -96,8 +97,10 @@ export function RunbookHeader(props: {
   runbook: Runbook;
   /** How alerts map to this runbook, with the section each one opens. */
   alertMappings?: AlertMapping[];
+  /** Buttons shown at the end of the title line, such as "Mark as reviewed". */
+  actions?: ReactNode;
 }) {
-  const { runbook, alertMappings = [] } = props;
+  const { runbook, alertMappings = [], actions } = props;
   return (
     <Box mb={2} display="flex" flexDirection="column" gridGap={8}>
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
@@ -109,6 +112,7 @@ export function RunbookHeader(props: {
           missing={runbook.missing}
           size="medium"
         />
+        {actions && <Box ml="auto">{actions}</Box>}
       </Box>
       {(runbook.severity || runbook.owner) && (
         <Typography variant="body2">

@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
@@ -18,7 +23,12 @@ async function renderView(
   api = mockRunbooksApi({ getRunbook: async () => highCpuDetail }),
 ) {
   await renderInTestApp(
-    <TestApiProvider apis={[[runbooksApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [runbooksApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <RunbookView
         entityRef={entityRef}
         runbook={runbook}
@@ -111,7 +121,11 @@ describe('RunbookView', () => {
         'Last reviewed 2 Jan 2024 · Next review 1 Apr 2024 · Review every 90d',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/overdue for review/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Overdue since 1 Apr 2024: re-read it, fix what is wrong, then Mark as reviewed.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /^View source/ })).toHaveAttribute(
       'href',
       highCpuDetail.sourceUrl,
@@ -136,6 +150,7 @@ describe('RunbookView', () => {
               runbooksApiRef,
               mockRunbooksApi({ getRunbook: async () => highCpuDetail }),
             ],
+            [permissionApiRef, mockApis.permission()],
           ]}
         >
           <RunbookView

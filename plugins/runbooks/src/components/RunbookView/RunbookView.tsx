@@ -1,13 +1,18 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   AlertMapping,
   Runbook,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
-import { useCallback } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { RecordReviewResult } from '../../api';
 import { useRunbook } from '../../hooks/useRunbook';
 import { formatDate } from '../../utils/relativeTime';
+import { reviewDueDate } from '../../utils/reviewDue';
+import { MarkAsReviewed } from '../MarkAsReviewed';
+import { ReviewHistory } from '../ReviewHistory';
 import { RunbookHeader } from './RunbookHeader';
 import { RunbookMarkdown } from './RunbookMarkdown';
 import { resolveRunbookHref } from './resolveRunbookHref';
@@ -21,24 +26,39 @@ export type RunbookViewProps = {
   runbooks?: Runbook[];
   /** The entity's alert mappings; those to this runbook are shown. */
   alerts?: AlertMapping[];
+  /** The entity's owner (`spec.owner`): who may mark its runbooks as reviewed. */
+  entityOwner?: string;
+  /** Called with the runbook's new state after "Mark as reviewed". */
+  onReviewed?: (runbook: Runbook) => void;
 };
 
+const WHAT_TO_DO = 're-read it, fix what is wrong, then Mark as reviewed.';
+
 function ReviewWarning(props: { runbook: Runbook }) {
-  const { status, nextReview } = props.runbook;
-  if (status === 'stale') {
+  const { runbook } = props;
+  if (runbook.status === 'stale') {
+    const due = reviewDueDate(runbook);
     return (
       <Alert severity="warning">
-        This runbook is overdue for review
-        {nextReview ? ` (due ${formatDate(nextReview)})` : ''}; check its steps
-        against the system before relying on them.
+        <AlertTitle>
+          {due ? `Overdue since ${formatDate(due)}` : 'Overdue for review'}:{' '}
+          {WHAT_TO_DO}
+        </AlertTitle>
+        {runbook.lastReviewed
+          ? `Last reviewed ${formatDate(runbook.lastReviewed)}. `
+          : ''}
+        Until then, check its steps against the system before relying on them.
       </Alert>
     );
   }
-  if (status === 'never-reviewed') {
+  if (runbook.status === 'never-reviewed') {
     return (
       <Alert severity="warning">
-        This runbook has never been reviewed; check its steps against the system
-        before relying on them.
+        <AlertTitle>Never reviewed: {WHAT_TO_DO}</AlertTitle>
+        Nothing says when this runbook was last checked (no review in the
+        portal, no <code>last-reviewed</code> in its front matter, no “Last
+        Updated” line). Check its steps against the system before relying on
+        them.
       </Alert>
     );
   }
@@ -46,11 +66,33 @@ function ReviewWarning(props: { runbook: Runbook }) {
 }
 
 function RunbookBody(props: RunbookViewProps) {
-  const { entityRef, runbook, runbooks = [], alerts = [] } = props;
+  const {
+    entityRef,
+    runbook,
+    runbooks = [],
+    alerts = [],
+    entityOwner,
+    onReviewed,
+  } = props;
   const { value: loaded, loading, error } = useRunbook(entityRef, runbook.id);
   // The hook keeps the previous runbook while the next one loads.
   const value = loaded?.id === runbook.id ? loaded : undefined;
-  const current = value ?? runbook;
+  // The runbook as the last "Mark as reviewed" answered, over what was read.
+  const [reviewed, setReviewed] = useState<Runbook>();
+  const [reviews, setReviews] = useState(0);
+  const base = value ?? runbook;
+  const current = useMemo(
+    () => (reviewed ? { ...base, ...reviewed } : base),
+    [base, reviewed],
+  );
+  const handleReviewed = useCallback(
+    (result: RecordReviewResult) => {
+      setReviewed(result.runbook);
+      setReviews(n => n + 1);
+      onReviewed?.(result.runbook);
+    },
+    [onReviewed],
+  );
   const resolveHref = useCallback(
     (href: string) => resolveRunbookHref(href, current, runbooks),
     [current, runbooks],
@@ -60,6 +102,19 @@ function RunbookBody(props: RunbookViewProps) {
       <RunbookHeader
         runbook={current}
         alertMappings={alerts.filter(a => a.runbookId === runbook.id)}
+        actions={
+          <MarkAsReviewed
+            entityRef={entityRef}
+            runbook={current}
+            owner={entityOwner}
+            onReviewed={handleReviewed}
+          />
+        }
+      />
+      <ReviewHistory
+        entityRef={entityRef}
+        runbookId={runbook.id}
+        refreshKey={reviews}
       />
       <ReviewWarning runbook={current} />
       {loading && <Progress />}

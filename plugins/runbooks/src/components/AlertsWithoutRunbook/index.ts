@@ -1,0 +1,1 @@
+export { AlertsWithoutRunbook } from './AlertsWithoutRunbook';

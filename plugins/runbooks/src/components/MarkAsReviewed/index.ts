@@ -1,0 +1,2 @@
+export { MarkAsReviewed, ownerDisplayName } from './MarkAsReviewed';
+export type { MarkAsReviewedProps } from './MarkAsReviewed';

@@ -1,0 +1,2 @@
+export { ReviewHistory } from './ReviewHistory';
+export type { ReviewHistoryProps } from './ReviewHistory';

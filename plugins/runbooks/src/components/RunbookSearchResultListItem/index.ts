@@ -1,0 +1,2 @@
+export { RunbookSearchResultListItem } from './extension';
+export type { RunbookSearchResultListItemProps } from './RunbookSearchResultListItem';

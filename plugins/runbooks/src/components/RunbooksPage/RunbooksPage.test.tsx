@@ -1,0 +1,215 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { RunbooksReport, runbooksApiRef } from '../../api';
+import { makeRunbook } from '../../__testUtils__/fixtures';
+import { mockRunbooksApi } from '../../__testUtils__/render';
+import { RunbooksPage } from './RunbooksPage';
+
+const report: RunbooksReport = {
+  totals: {
+    entities: 3,
+    withRunbooks: 2,
+    runbooks: 3,
+    fresh: 1,
+    dueSoon: 0,
+    stale: 1,
+    neverReviewed: 1,
+    missing: 1,
+    alerts: 7,
+    alertsWithoutRunbook: 2,
+  },
+  entities: [
+    {
+      entityRef: 'component:default/payments',
+      entityTitle: 'Payments API',
+      owner: 'group:default/payments',
+      hasRunbooks: true,
+      runbooks: [
+        makeRunbook({
+          id: 'high-cpu',
+          title: 'High CPU',
+          status: 'stale',
+          lastReviewed: '2024-01-02',
+          nextReview: '2024-04-01',
+        }),
+        makeRunbook({
+          id: 'refunds',
+          title: 'Refunds stuck',
+          status: 'never-reviewed',
+        }),
+        makeRunbook({
+          id: 'ghost',
+          title: 'Ghost runbook',
+          status: 'never-reviewed',
+          missing: true,
+        }),
+      ],
+      alerts: 0,
+      alertsWithoutRunbook: ['PaymentsLatencyHigh'],
+    },
+    {
+      entityRef: 'component:default/checkout',
+      entityTitle: 'Checkout',
+      owner: 'group:default/checkout',
+      hasRunbooks: true,
+      runbooks: [
+        makeRunbook({
+          id: 'cpu',
+          title: 'CPU saturation',
+          status: 'fresh',
+          viewUrl: '/catalog/default/component/checkout/runbooks/cpu',
+          lastReviewed: new Date().toISOString(),
+        }),
+      ],
+      alerts: 0,
+      alertsWithoutRunbook: [],
+    },
+    {
+      entityRef: 'component:default/legacy-billing',
+      entityTitle: 'Legacy billing',
+      owner: 'group:default/payments',
+      hasRunbooks: false,
+      runbooks: [],
+      alerts: 0,
+      alertsWithoutRunbook: ['Billing/Down'],
+    },
+  ],
+};
+
+async function renderPage(path = '/runbooks') {
+  const api = mockRunbooksApi({ getReport: async () => report });
+  await renderInTestApp(
+    <TestApiProvider apis={[[runbooksApiRef, api]]}>
+      <Routes>
+        <Route path="/runbooks/*" element={<RunbooksPage />} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+  return api;
+}
+
+function rowOf(linkName: string) {
+  return screen.getByRole('link', { name: linkName }).closest('tr')!;
+}
+
+async function choose(filter: RegExp, option: string) {
+  await userEvent.click(screen.getByRole('button', { name: filter }));
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('RunbooksPage coverage', () => {
+  it('shows the totals', async () => {
+    await renderPage();
+
+    const totals = await screen.findByRole('region', { name: 'Totals' });
+    const tile = (name: string) => within(totals).getByRole('group', { name });
+    expect(tile('Services with runbooks')).toHaveTextContent('2 of 3');
+    expect(tile('Runbooks')).toHaveTextContent('3');
+    expect(tile('Stale')).toHaveTextContent('1');
+    expect(tile('Never reviewed')).toHaveTextContent('1');
+    expect(tile('Missing')).toHaveTextContent('1');
+    expect(tile('Alerts without a runbook')).toHaveTextContent('2 of 7');
+  });
+
+  it('lists a stale runbook with its service, owner, link and dates', async () => {
+    await renderPage();
+
+    await screen.findByText('Runbooks (4)');
+    const row = rowOf('High CPU');
+    expect(within(row).getByRole('link', { name: 'High CPU' })).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments/runbooks/high-cpu',
+    );
+    expect(
+      within(row).getByRole('link', { name: 'Payments API' }),
+    ).toHaveAttribute('href', '/catalog/default/component/payments');
+    expect(within(row).getByRole('link', { name: /payments/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+    expect(row).toHaveTextContent('Stale');
+    expect(row).toHaveTextContent('2 Jan 2024');
+    expect(row).toHaveTextContent('1 Apr 2024');
+    // Worst first.
+    const titles = screen
+      .getAllByRole('row')
+      .map(r => r.textContent ?? '')
+      .filter(t =>
+        /High CPU|Refunds stuck|Ghost runbook|CPU saturation/.test(t),
+      )
+      .map(
+        t => t.match(/High CPU|Refunds stuck|Ghost runbook|CPU saturation/)![0],
+      );
+    expect(titles.slice(0, 4)).toEqual([
+      'High CPU',
+      'Refunds stuck',
+      'Ghost runbook',
+      'CPU saturation',
+    ]);
+  });
+
+  it('filters the runbooks by status and by owner', async () => {
+    await renderPage();
+    await screen.findByText('Runbooks (4)');
+
+    await choose(/^Status ./, 'Stale');
+    expect(await screen.findByText('Runbooks (1)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'High CPU' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'CPU saturation' })).toBeNull();
+
+    await choose(/^Status ./, 'Fresh');
+    expect(await screen.findByText('Runbooks (1)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'CPU saturation' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'High CPU' })).toBeNull();
+
+    await choose(/^Status ./, 'All statuses');
+    await choose(/^Owner ./, 'checkout');
+    expect(await screen.findByText('Runbooks (1)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'CPU saturation' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Services without runbooks (0)'),
+    ).toBeInTheDocument();
+  });
+
+  it('opens with the filter named in the URL', async () => {
+    await renderPage('/runbooks?status=never-reviewed');
+
+    expect(await screen.findByText('Runbooks (1)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Refunds stuck' }),
+    ).toBeInTheDocument();
+  });
+
+  it('lists services without runbooks and alerts without a runbook per service', async () => {
+    await renderPage();
+
+    expect(
+      await screen.findByText('Services without runbooks (1)'),
+    ).toBeInTheDocument();
+    const legacy = screen
+      .getAllByRole('link', { name: 'Legacy billing' })
+      .map(link => link.closest('tr')!);
+    expect(legacy[0]).toHaveTextContent('No runbooks/location annotation');
+
+    expect(
+      screen.getByText('Alerts without a runbook (2)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'PaymentsLatencyHigh' }),
+    ).toHaveAttribute('href', '/runbooks/alerts/PaymentsLatencyHigh');
+    expect(
+      screen.getAllByRole('link', { name: 'Billing/Down' })[0],
+    ).toHaveAttribute('href', '/runbooks/alerts/Billing%2FDown');
+  });
+});

@@ -1,0 +1,2 @@
+export { RunbooksPage } from './RunbooksPage';
+export { RunbooksCoverage } from './RunbooksCoverage';
