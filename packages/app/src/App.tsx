@@ -13,6 +13,9 @@ import {
 } from '@backstage/core-components';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+import { NotificationsPage } from '@backstage/plugin-notifications';
+import { SignalsDisplay } from '@backstage/plugin-signals';
+import { RunbooksPage } from '@runbooks-for-backstage/plugin-runbooks';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
@@ -40,6 +43,8 @@ const routes = (
     >
       {entityPage}
     </Route>
+    <Route path="/notifications" element={<NotificationsPage />} />
+    <Route path="/runbooks" element={<RunbooksPage />} />
     <Route path="/search" element={<SearchPage />}>
       {searchPage}
     </Route>
@@ -50,6 +55,7 @@ export default app.createRoot(
   <>
     <AlertDisplay />
     <OAuthRequestDialog />
+    <SignalsDisplay />
     <AppRouter>
       <Root>{routes}</Root>
     </AppRouter>

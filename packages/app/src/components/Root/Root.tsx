@@ -4,8 +4,10 @@ import HomeIcon from '@material-ui/icons/Home';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import GroupIcon from '@material-ui/icons/People';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import {
   Link,
   Sidebar,
@@ -19,6 +21,7 @@ import {
 } from '@backstage/core-components';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
+import { searchModalResultItems } from '../search/searchModalResultItems';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -52,11 +55,12 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
     <Sidebar>
       <SidebarLogo />
       <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-        <SidebarSearchModal />
+        <SidebarSearchModal resultItemComponents={searchModalResultItems} />
       </SidebarGroup>
       <SidebarDivider />
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
+        <SidebarItem icon={MenuBookIcon} to="runbooks" text="Runbooks" />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"
@@ -64,6 +68,8 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
       </SidebarGroup>
       <SidebarSpace />
+      <SidebarDivider />
+      <NotificationsSidebarItem />
     </Sidebar>
     {children}
   </SidebarPage>

@@ -19,8 +19,10 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  EntityOnCallCard,
   EntityRunbooksCard,
   EntityRunbooksContent,
+  isOnCallAvailable,
   isRunbooksAvailable,
 } from '@runbooks-for-backstage/plugin-runbooks';
 
@@ -53,6 +55,13 @@ const overviewContent = (
       <EntitySwitch.Case if={isRunbooksAvailable}>
         <Grid item md={6} xs={12}>
           <EntityRunbooksCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isOnCallAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityOnCallCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>

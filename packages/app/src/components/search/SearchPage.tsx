@@ -8,6 +8,8 @@ import {
   SearchResult,
 } from '@backstage/plugin-search-react';
 import { CatalogIcon, Content, Header, Page } from '@backstage/core-components';
+import MenuBookIcon from '@material-ui/icons/MenuBook';
+import { RunbookSearchResultListItem } from '@runbooks-for-backstage/plugin-runbooks';
 
 const useStyles = makeStyles((theme: Theme) => ({
   bar: { padding: theme.spacing(1, 0) },
@@ -30,12 +32,16 @@ const SearchPage = () => {
           <Grid item xs={3}>
             <SearchType.Accordion
               name="Result Type"
-              defaultValue="software-catalog"
               types={[
                 {
                   value: 'software-catalog',
                   name: 'Software Catalog',
                   icon: <CatalogIcon />,
+                },
+                {
+                  value: 'runbook',
+                  name: 'Runbooks',
+                  icon: <MenuBookIcon />,
                 },
               ]}
             />
@@ -51,6 +57,7 @@ const SearchPage = () => {
           <Grid item xs={9}>
             <SearchPagination />
             <SearchResult>
+              <RunbookSearchResultListItem icon={<MenuBookIcon />} />
               <CatalogSearchResultListItem icon={<CatalogIcon />} />
             </SearchResult>
           </Grid>
