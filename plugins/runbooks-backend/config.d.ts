@@ -9,6 +9,11 @@ export interface Config {
     dueSoonWindow?: string;
     /** When runbooks are re-read from their sources. Default every 30 minutes, 10 minute timeout. */
     refresh?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * How often to look for catalog entities with runbooks that were never read
+     * (new services, a fresh install). Default every minute.
+     */
+    discovery?: SchedulerServiceTaskScheduleDefinitionConfig;
     /** Severity ladder for entities whose runbook index has none. Default P0..P3. */
     severities?: Array<{
       name: string;

@@ -16,6 +16,7 @@ export type RunbooksConfig = {
   reviewIntervalText: string;
   dueSoonWindow: CalendarDuration;
   refresh: SchedulerServiceTaskScheduleDefinition;
+  discovery: SchedulerServiceTaskScheduleDefinition;
   severities: Severity[];
   limits: { maxFilesPerEntity: number; maxFileBytes: number };
 };
@@ -64,6 +65,15 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
         timeout: { minutes: 10 },
         initialDelay: { seconds: 15 },
       };
+  const discovery = config.has('runbooks.discovery')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('runbooks.discovery'),
+      )
+    : {
+        frequency: { minutes: 1 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 10 },
+      };
   const severities =
     config.getOptionalConfigArray('runbooks.severities')?.map(severity => {
       const respondWithin = severity.getString('respondWithin');
@@ -83,6 +93,7 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
     reviewIntervalText: reviewInterval.text,
     dueSoonWindow: dueSoonWindow.duration,
     refresh,
+    discovery,
     severities,
     limits: {
       maxFilesPerEntity:

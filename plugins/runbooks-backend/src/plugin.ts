@@ -95,6 +95,19 @@ export const runbooksPlugin = createBackendPlugin({
           },
         });
 
+        await scheduler.scheduleTask({
+          id: 'runbooks-refresh-new',
+          ...config.discovery,
+          fn: async () => {
+            const result = await refresher.refreshNew();
+            if (result.entities) {
+              logger.info(
+                `Read the runbooks of ${result.entities} new entities (${result.failed} failed)`,
+              );
+            }
+          },
+        });
+
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

@@ -49,8 +49,38 @@ export class RunbooksRefresher {
 
   /** Refreshes every catalog entity with runbooks and forgets those that left. */
   async refreshAll(): Promise<{ entities: number; failed: number }> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
     const seen = new Set<string>();
+    const failed = await this.refreshCatalogEntities(entity => {
+      seen.add(entityKey(entity));
+      return true;
+    });
+    const gone = (await this.deps.store.listEntityRefs()).filter(
+      ref => !seen.has(ref),
+    );
+    if (gone.length) await this.deps.store.deleteEntities(gone);
+    return { entities: seen.size, failed };
+  }
+
+  /**
+   * Reads only the entities with runbooks that were never read, so that new
+   * services (and a fresh install) show up within minutes, not at the next
+   * full refresh.
+   */
+  async refreshNew(): Promise<{ entities: number; failed: number }> {
+    const known = new Set(await this.deps.store.listEntityRefs());
+    let entities = 0;
+    const failed = await this.refreshCatalogEntities(entity => {
+      if (known.has(entityKey(entity))) return false;
+      entities++;
+      return true;
+    });
+    return { entities, failed };
+  }
+
+  private async refreshCatalogEntities(
+    wanted: (entity: Entity) => boolean,
+  ): Promise<number> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
     const failures = { count: 0 };
     for await (const page of this.deps.catalog.streamEntities(
       {
@@ -61,23 +91,22 @@ export class RunbooksRefresher {
       },
       { credentials },
     )) {
-      await forEachLimited(page, REFRESH_CONCURRENCY, async entity => {
-        seen.add(entityKey(entity));
-        try {
-          await this.refreshEntity(entity);
-        } catch (error) {
-          failures.count++;
-          this.deps.logger.warn(
-            `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
-          );
-        }
-      });
+      await forEachLimited(
+        page.filter(wanted),
+        REFRESH_CONCURRENCY,
+        async entity => {
+          try {
+            await this.refreshEntity(entity);
+          } catch (error) {
+            failures.count++;
+            this.deps.logger.warn(
+              `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
+            );
+          }
+        },
+      );
     }
-    const gone = (await this.deps.store.listEntityRefs()).filter(
-      ref => !seen.has(ref),
-    );
-    if (gone.length) await this.deps.store.deleteEntities(gone);
-    return { entities: seen.size, failed: failures.count };
+    return failures.count;
   }
 
   private async readAndStore(entity: Entity): Promise<EntitySnapshot> {

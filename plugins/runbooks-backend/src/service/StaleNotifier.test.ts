@@ -11,9 +11,6 @@ const config = {
   reviewInterval: { days: 90 },
   reviewIntervalText: '90d',
   dueSoonWindow: { days: 14 },
-  refresh: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
-  severities: [],
-  limits: { maxFilesPerEntity: 500, maxFileBytes: 1_000_000 },
 };
 
 const snapshot: EntitySnapshot = {

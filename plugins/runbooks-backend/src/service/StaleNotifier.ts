@@ -15,7 +15,10 @@ export class StaleNotifier {
       store: RunbooksStore;
       notifications: NotificationService;
       logger: LoggerService;
-      config: RunbooksConfig;
+      config: Pick<
+        RunbooksConfig,
+        'reviewInterval' | 'reviewIntervalText' | 'dueSoonWindow'
+      >;
       now?: () => Date;
     },
   ) {}

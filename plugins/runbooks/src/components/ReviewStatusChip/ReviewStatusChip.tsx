@@ -1,29 +1,32 @@
 import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import { ReviewStatus } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { REVIEW_STATUS_LABELS } from '../../utils/reviewStatus';
 
-const useStyles = makeStyles(theme => ({
-  fresh: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  'due-soon': {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
-  stale: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
-  },
-  'never-reviewed': {
-    backgroundColor: theme.palette.grey[500],
-    color: theme.palette.common.white,
-  },
-  missing: {
-    color: theme.palette.text.secondary,
-  },
-}));
+function statusColors(theme: Theme, status: ReviewStatus) {
+  switch (status) {
+    case 'fresh':
+      return {
+        backgroundColor: theme.palette.success.main,
+        color: theme.palette.success.contrastText,
+      };
+    case 'due-soon':
+      return {
+        backgroundColor: theme.palette.warning.main,
+        color: theme.palette.warning.contrastText,
+      };
+    case 'stale':
+      return {
+        backgroundColor: theme.palette.error.main,
+        color: theme.palette.error.contrastText,
+      };
+    default:
+      return {
+        backgroundColor: theme.palette.grey[500],
+        color: theme.palette.common.white,
+      };
+  }
+}
 
 /** Props of {@link ReviewStatusChip}. */
 export type ReviewStatusChipProps = {
@@ -33,17 +36,20 @@ export type ReviewStatusChipProps = {
   size?: 'small' | 'medium';
 };
 
-/** A runbook's review status as a coloured chip with a text label. */
+/**
+ * A runbook's review status as a coloured chip with a text label. Colours are
+ * inline styles: they must follow the status when a review changes it in place.
+ */
 export function ReviewStatusChip(props: ReviewStatusChipProps) {
   const { status, missing, size = 'small' } = props;
-  const classes = useStyles();
+  const theme = useTheme();
   if (missing) {
     return (
       <Chip
         label="Missing"
         size={size}
         variant="outlined"
-        className={classes.missing}
+        style={{ color: theme.palette.text.secondary }}
       />
     );
   }
@@ -51,7 +57,8 @@ export function ReviewStatusChip(props: ReviewStatusChipProps) {
     <Chip
       label={REVIEW_STATUS_LABELS[status]}
       size={size}
-      className={classes[status]}
+      style={statusColors(theme, status)}
+      data-status={status}
     />
   );
 }

@@ -1,0 +1,70 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { RunbookSourceReader } from '../sources/readEntityRunbooks';
+import { DatabaseRunbooksStore } from './DatabaseRunbooksStore';
+import { RunbooksRefresher } from './RunbooksRefresher';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    annotations: { 'runbooks/location': 'url:https://git.example/runbooks' },
+  },
+  spec: { owner: 'group:default/team' },
+});
+
+describe('RunbooksRefresher', () => {
+  async function setup(entities: Entity[]) {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseRunbooksStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    const reads: string[] = [];
+    const sources = {
+      read: async (entity: Entity) => {
+        reads.push(entity.metadata.name);
+        return { files: [{ path: 'a.md', content: '# A' }], problems: [] };
+      },
+    } as unknown as RunbookSourceReader;
+    const catalog = catalogServiceMock({ entities });
+    const refresher = new RunbooksRefresher({
+      store,
+      sources,
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    return { store, refresher, reads };
+  }
+
+  it('reads new entities only when looking for new ones, everything on a full refresh', async () => {
+    const { store, refresher, reads } = await setup([
+      component('a'),
+      component('b'),
+    ]);
+    await refresher.refreshEntity(component('a'));
+    reads.length = 0;
+    expect(await refresher.refreshNew()).toEqual({ entities: 1, failed: 0 });
+    expect(reads).toEqual(['b']);
+    expect(await refresher.refreshNew()).toEqual({ entities: 0, failed: 0 });
+    reads.length = 0;
+    expect(await refresher.refreshAll()).toEqual({ entities: 2, failed: 0 });
+    expect(reads.sort()).toEqual(['a', 'b']);
+    expect((await store.listEntityRefs()).sort()).toEqual([
+      'component:default/a',
+      'component:default/b',
+    ]);
+  });
+
+  it('forgets entities that left the catalog on a full refresh', async () => {
+    const { store, refresher } = await setup([component('a')]);
+    await refresher.refreshEntity(component('gone'));
+    await refresher.refreshAll();
+    expect(await store.listEntityRefs()).toEqual(['component:default/a']);
+  });
+});
