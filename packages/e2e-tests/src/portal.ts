@@ -83,6 +83,8 @@ export async function startPortal(): Promise<Portal> {
   execFileSync('npx', ['backstage-cli', 'package', 'build'], {
     cwd: path.join(repoRoot, 'packages/app'),
     stdio: 'pipe',
+    // Jest sets NODE_ENV=test, which the app's browserslist has no entry for.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 
   const port = await freePort();
@@ -110,6 +112,13 @@ export async function startPortal(): Promise<Portal> {
           ],
         },
       },
+      runbooks: {
+        refresh: {
+          frequency: { minutes: 30 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 1 },
+        },
+      },
       search: {
         collators: {
           runbooks: {
@@ -135,7 +144,12 @@ export async function startPortal(): Promise<Portal> {
       '--config',
       extra,
     ],
-    { cwd: repoRoot, detached: true, env: { ...process.env, CI: '' } },
+    {
+      cwd: repoRoot,
+      detached: true,
+      // The local portal's guest sign-in exists only in development mode.
+      env: { ...process.env, CI: '', NODE_ENV: 'development' },
+    },
   );
   child.stdout?.on('data', d => (output += d));
   child.stderr?.on('data', d => (output += d));
@@ -157,7 +171,8 @@ export async function startPortal(): Promise<Portal> {
   try {
     await waitFor(
       'the backend',
-      async () => ((await fetch(`${baseUrl}/api/runbooks/health`)).ok ? true : undefined),
+      async () =>
+        (await fetch(`${baseUrl}/api/runbooks/health`)).ok ? true : undefined,
       120_000,
     );
     await waitFor(
@@ -185,10 +200,17 @@ export async function startPortal(): Promise<Portal> {
     api,
     output: () => output,
     async signedInPage() {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const page = await browser.newPage({
+        viewport: { width: 1400, height: 1000 },
+      });
       await page.goto(`${baseUrl}/catalog`);
       await page.getByRole('button', { name: /enter/i }).click();
-      await page.getByText('runbooks-for-backstage').first().waitFor();
+      try {
+        await page.getByText('My Groups').first().waitFor();
+      } catch (error) {
+        await screenshot(page, '00-sign-in-failed');
+        throw error;
+      }
       return page;
     },
     async stop() {
@@ -200,5 +222,8 @@ export async function startPortal(): Promise<Portal> {
 
 /** Saves a screenshot under test-results/browser. */
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(resultsDir, `${name}.png`),
+    fullPage: true,
+  });
 }

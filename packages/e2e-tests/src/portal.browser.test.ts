@@ -1,0 +1,141 @@
+import { Page } from 'playwright-core';
+import { Portal, screenshot, startPortal } from './portal';
+
+// The demo portal in Debian's chromium, as an on-call engineer uses it.
+jest.setTimeout(600_000);
+
+const service = '/catalog/default/component/runbooks-for-backstage';
+
+describe('the demo portal in a real browser', () => {
+  let portal: Portal;
+  let page: Page;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    page = await portal.signedInPage();
+  }, 600_000);
+
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  async function run(name: string, steps: () => Promise<void>) {
+    try {
+      await steps();
+    } finally {
+      await screenshot(page, name).catch(() => undefined);
+    }
+  }
+
+  it('shows a service, its Runbooks tab and a rendered runbook with tables and anchors', async () => {
+    await run('01-runbooks-tab', async () => {
+      await page.goto(`${portal.baseUrl}${service}`);
+      await page.getByRole('tab', { name: 'Runbooks' }).click();
+      await page.waitForURL(`**${service}/runbooks**`);
+      const main = page.locator('main');
+      await main.getByText('Availability').first().waitFor();
+      await main
+        .getByRole('link', { name: /Backstage backend is down/ })
+        .first()
+        .click();
+      await page.waitForURL(`**${service}/runbooks/backend-down`);
+      await main.getByRole('heading', { name: 'Symptoms' }).waitFor();
+      expect(await main.locator('h2#symptoms').count()).toBe(1);
+      expect(await main.locator('table').count()).toBeGreaterThan(0);
+      expect(await main.locator('pre code').count()).toBeGreaterThan(0);
+    });
+  });
+
+  it('turns a stale runbook fresh with "Mark as reviewed", without a reload, and drops it from the stale list', async () => {
+    await run('02-mark-as-reviewed', async () => {
+      await page.goto(`${portal.baseUrl}/runbooks?status=stale`);
+      await page
+        .locator('main')
+        .getByText('Search index stale')
+        .first()
+        .waitFor();
+
+      await page.goto(
+        `${portal.baseUrl}${service}/runbooks/search-index-stale`,
+      );
+      const main = page.locator('main');
+      await main
+        .getByText(/Overdue since/)
+        .first()
+        .waitFor();
+      await main.getByRole('button', { name: /Mark as reviewed/i }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox').fill('Re-read after the Lunr upgrade');
+      const navigations: string[] = [];
+      page.on('framenavigated', frame => {
+        if (frame === page.mainFrame()) navigations.push(frame.url());
+      });
+      await dialog.getByRole('button', { name: /Mark as reviewed/i }).click();
+      await main.getByText('Marked as reviewed').first().waitFor();
+      await main
+        .getByText(/Overdue since/)
+        .first()
+        .waitFor({ state: 'detached' });
+      expect(await main.getByText('Stale', { exact: true }).count()).toBe(0);
+      expect(navigations.filter(url => !url.includes('#'))).toEqual([]);
+
+      await page.goto(`${portal.baseUrl}/runbooks?status=stale`);
+      await page.locator('main').getByRole('table').first().waitFor();
+      await page.waitForTimeout(1000);
+      expect(
+        await page.locator('main').getByText('Search index stale').count(),
+      ).toBe(0);
+    });
+  });
+
+  it("follows an alert's runbook_url redirect to the runbook's page", async () => {
+    await run('03-alert-redirect', async () => {
+      await page.goto(
+        `${portal.baseUrl}/api/runbooks/alerts/BackstageBackendDown/go`,
+      );
+      await page.waitForURL(`**${service}/runbooks/backend-down`);
+      await page
+        .locator('main')
+        .getByRole('heading', { name: 'Backstage backend is down' })
+        .first()
+        .waitFor();
+    });
+  });
+
+  it('finds a runbook by a phrase from its body in the portal search', async () => {
+    await run('04-search', async () => {
+      // Words from the body of etcdNoLeader.md, found in no other runbook.
+      const phrase = 'nodes orphaned';
+      // The collator indexes on its own schedule; keep asking until it has.
+      const deadline = Date.now() + 180_000;
+      const expected = '/catalog/default/component/etcd/runbooks/etcdnoleader';
+      let found = false;
+      while (!found && Date.now() < deadline) {
+        const res = await portal.api(
+          `/api/search/query?term=${encodeURIComponent(
+            phrase,
+          )}&types[0]=runbook`,
+        );
+        const body = res.ok ? await res.json() : { results: [] };
+        found = body.results.some(
+          (r: { document: { location: string } }) =>
+            r.document.location === expected,
+        );
+        if (!found) await new Promise(r => setTimeout(r, 3000));
+      }
+      expect(found).toBe(true);
+      await page.goto(
+        `${portal.baseUrl}/search?query=${encodeURIComponent(phrase)}`,
+      );
+      const hit = page
+        .locator('main')
+        .getByRole('link', { name: 'etcdNoLeader' })
+        .first();
+      await hit.waitFor();
+      await hit.click();
+      await page.waitForURL(
+        '**/catalog/default/component/etcd/runbooks/etcdnoleader',
+      );
+    });
+  });
+});
