@@ -315,6 +315,24 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       .delete();
   }
 
+  async markSourceUnreachable(
+    entityRef: string,
+    state: { since: string; message: string },
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const row = await tx<EntityRow>('runbooks_entities')
+        .where({ entity_ref: entityRef })
+        .first();
+      if (!row) return;
+      const data = JSON.parse(row.data);
+      await tx('runbooks_entities')
+        .where({ entity_ref: entityRef })
+        .update({
+          data: JSON.stringify({ ...data, sourceUnreachable: state }),
+        });
+    });
+  }
+
   async listEntityRefs(): Promise<string[]> {
     const rows = await this.db<EntityRow>('runbooks_entities').select(
       'entity_ref',

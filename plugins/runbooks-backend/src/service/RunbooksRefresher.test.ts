@@ -25,9 +25,17 @@ describe('RunbooksRefresher', () => {
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     const reads: string[] = [];
+    const source = { down: false };
     const sources = {
       read: async (entity: Entity) => {
         reads.push(entity.metadata.name);
+        if (source.down) {
+          return {
+            files: [],
+            problems: [{ level: 'error', message: 'could not read' }],
+            unreachable: 'https://git.example/runbooks: ECONNREFUSED',
+          };
+        }
         return { files: [{ path: 'a.md', content: '# A' }], problems: [] };
       },
     } as unknown as RunbookSourceReader;
@@ -39,7 +47,7 @@ describe('RunbooksRefresher', () => {
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
     });
-    return { store, refresher, reads };
+    return { store, refresher, reads, source };
   }
 
   it('reads new entities only when looking for new ones, everything on a full refresh', async () => {
@@ -66,5 +74,28 @@ describe('RunbooksRefresher', () => {
     await refresher.refreshEntity(component('gone'));
     await refresher.refreshAll();
     expect(await store.listEntityRefs()).toEqual(['component:default/a']);
+  });
+
+  it('keeps the last good copy, flagged with since when, while a source is unreachable', async () => {
+    const { store, refresher, source } = await setup([component('a')]);
+    await refresher.refreshEntity(component('a'));
+    source.down = true;
+    await refresher.refreshEntity(component('a'));
+    const first = await store.getEntity('component:default/a');
+    expect(first?.runbooks.map(r => r.id)).toEqual(['a']);
+    expect(first?.sourceUnreachable?.message).toContain('ECONNREFUSED');
+    const since = first!.sourceUnreachable!.since;
+    await refresher.refreshEntity(component('a'));
+    expect(
+      (await store.getEntity('component:default/a'))?.sourceUnreachable?.since,
+    ).toBe(since);
+    expect(await store.getRunbook('component:default/a', 'a')).toMatchObject({
+      markdown: '# A',
+    });
+    source.down = false;
+    await refresher.refreshEntity(component('a'));
+    expect(
+      (await store.getEntity('component:default/a'))?.sourceUnreachable,
+    ).toBeUndefined();
   });
 });

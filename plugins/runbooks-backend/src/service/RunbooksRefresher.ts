@@ -13,13 +13,13 @@ import { isYamlPath, RunbookFile } from '../sources/types';
 import { buildEntitySnapshot, LocationFiles } from './buildEntitySnapshot';
 import { entityKey } from './entityRefs';
 import { RunbooksStore } from './RunbooksStore';
-import { EntitySnapshot } from './types';
+import { EntitySummary } from './types';
 
 const REFRESH_CONCURRENCY = 4;
 
 /** Re-reads entities' runbooks from their sources into the store. */
 export class RunbooksRefresher {
-  private readonly inFlight = new Map<string, Promise<EntitySnapshot>>();
+  private readonly inFlight = new Map<string, Promise<EntitySummary>>();
 
   constructor(
     private readonly deps: {
@@ -36,7 +36,7 @@ export class RunbooksRefresher {
    * Reads one entity's runbooks now and stores them. Concurrent calls for the
    * same entity share one read. A failing source becomes a problem, never a throw.
    */
-  refreshEntity(entity: Entity): Promise<EntitySnapshot> {
+  refreshEntity(entity: Entity): Promise<EntitySummary> {
     const key = entityKey(entity);
     const running = this.inFlight.get(key);
     if (running) return running;
@@ -109,7 +109,7 @@ export class RunbooksRefresher {
     return failures.count;
   }
 
-  private async readAndStore(entity: Entity): Promise<EntitySnapshot> {
+  private async readAndStore(entity: Entity): Promise<EntitySummary> {
     const annotations = entity.metadata.annotations ?? {};
     // Annotation problems are reported by buildEntitySnapshot's validation.
     const parsed = parseLocationAnnotation(
@@ -117,6 +117,7 @@ export class RunbooksRefresher {
     );
     const problems: RunbookProblem[] = [];
     const locations: LocationFiles[] = [];
+    const unreachable: string[] = [];
     for (const location of parsed.value) {
       const result = await this.deps.sources.read(
         entity,
@@ -125,6 +126,7 @@ export class RunbooksRefresher {
       );
       problems.push(...result.problems);
       locations.push({ files: result.files });
+      if (result.unreachable) unreachable.push(result.unreachable);
     }
     const ruleFiles: RunbookFile[] = [];
     if (annotations[RUNBOOKS_ALERT_RULES_ANNOTATION]) {
@@ -154,6 +156,22 @@ export class RunbooksRefresher {
       problems,
       now: this.deps.now?.() ?? new Date(),
     });
+    const now = this.deps.now?.() ?? new Date();
+    if (unreachable.length) {
+      // Keep the last good copy: at 3 a.m. a stale runbook beats none.
+      const previous = await this.deps.store.getEntity(snapshot.entityRef);
+      if (previous?.runbooks.some(runbook => !runbook.missing)) {
+        const since = previous.sourceUnreachable?.since ?? now.toISOString();
+        await this.deps.store.markSourceUnreachable(snapshot.entityRef, {
+          since,
+          message: unreachable.join('; '),
+        });
+        return {
+          ...previous,
+          sourceUnreachable: { since, message: unreachable.join('; ') },
+        };
+      }
+    }
     await this.deps.store.saveSnapshot(snapshot);
     return snapshot;
   }

@@ -24,6 +24,7 @@ import {
   AlertLookup,
   markdownToPlainText,
   RunbookDocument,
+  RunbookProblem,
   RunbooksReport,
   Runbook,
   RunbookDetail,
@@ -63,6 +64,18 @@ function decodeCursor(text: string | undefined): Cursor | undefined {
     // falls through to the error below
   }
   throw new InputError(`Invalid cursor "${text}"`);
+}
+
+function sourceProblems(summary: EntitySummary): RunbookProblem[] {
+  const state = summary.sourceUnreachable;
+  if (!state) return [];
+  return [
+    {
+      level: 'error',
+      subject: RUNBOOKS_LOCATION_ANNOTATION,
+      message: `Runbook source unreachable since ${state.since}: showing the last good copy, read ${summary.refreshedAt} (${state.message})`,
+    },
+  ];
 }
 
 /** Alert labels that usually name the service an alert belongs to. */
@@ -152,7 +165,11 @@ export class RunbooksService {
       alertsWithoutRunbook: summary.alertsWithoutRunbook ?? [],
       escalation: escalation.levels,
       severities: summary.severities ?? this.deps.config.severities,
-      problems: [...summary.problems, ...escalation.problems],
+      problems: [
+        ...sourceProblems(summary),
+        ...summary.problems,
+        ...escalation.problems,
+      ],
       refreshedAt: summary.refreshedAt,
     };
   }

@@ -59,6 +59,11 @@ export interface RunbooksStore {
     runbookId: string,
     due: string,
   ): Promise<void>;
+  /** Flags an entity whose sources failed, keeping its last good runbooks. */
+  markSourceUnreachable(
+    entityRef: string,
+    state: { since: string; message: string },
+  ): Promise<void>;
   /** Every stored entity ref. */
   listEntityRefs(): Promise<string[]>;
   /** Forgets entities, e.g. ones that left the catalog. */

@@ -45,6 +45,8 @@ export type EntitySnapshot = {
   alertRules: AlertRule[];
   alertsWithoutRunbook: AlertWithoutRunbook[];
   escalation: EscalationLevel[];
+  /** Set while the entity's sources cannot be read and the last good copy is shown. */
+  sourceUnreachable?: { since: string; message: string };
   /** The severity ladder of the entity's runbook index, when it has one. */
   severities?: Severity[];
   runbooks: StoredRunbook[];

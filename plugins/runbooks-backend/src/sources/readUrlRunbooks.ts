@@ -6,6 +6,9 @@ import {
   SourceReadResult,
 } from './types';
 
+/** How long one source may take before it counts as unreachable. */
+const SOURCE_TIMEOUT_MS = 60_000;
+
 /**
  * Reads runbooks at a URL through Backstage's UrlReader: one markdown file, or
  * every markdown file of a folder (a tree in the SCM).
@@ -24,6 +27,7 @@ export async function readUrlRunbooks(options: {
   const result: SourceReadResult = { files: [], problems: [] };
   const fail = (error: unknown): SourceReadResult => ({
     files: [],
+    unreachable: `${url}: ${errorText(error)}`,
     problems: [
       {
         level: 'error',
@@ -35,7 +39,9 @@ export async function readUrlRunbooks(options: {
 
   if (accept(new URL(url).pathname)) {
     try {
-      const response = await reader.readUrl(url, { signal });
+      const response = await reader.readUrl(url, {
+        signal: signal ?? AbortSignal.timeout(SOURCE_TIMEOUT_MS),
+      });
       const buffer = await response.buffer();
       if (buffer.length > limits.maxFileBytes) {
         return {
@@ -57,7 +63,7 @@ export async function readUrlRunbooks(options: {
 
   try {
     const tree = await reader.readTree(url, {
-      signal,
+      signal: signal ?? AbortSignal.timeout(SOURCE_TIMEOUT_MS),
       filter: (path, info) =>
         accept(path) &&
         (info === undefined || info.size <= limits.maxFileBytes),

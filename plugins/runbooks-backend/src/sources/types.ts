@@ -13,6 +13,8 @@ export type RunbookFile = {
 export type SourceReadResult = {
   files: RunbookFile[];
   problems: RunbookProblem[];
+  /** Set when the source could not be reached at all (network, host, permissions). */
+  unreachable?: string;
 };
 
 /** Limits that keep one entity's sources from exhausting the backend. */
