@@ -13,17 +13,21 @@ if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && [ "${RU
     export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$pg"
     echo "Store tests run on SQLite and on PostgreSQL ($pg)"
   else
-    echo "No PostgreSQL available: store tests run on SQLite only"
+    echo "No PostgreSQL available: store tests run on SQLite only; the replica tests will fail (RUNBOOKS_TEST_POSTGRES=0 leaves them out)"
   fi
 fi
-
 jest_extra=()
+if [ "${RUNBOOKS_TEST_POSTGRES:-1}" = 0 ]; then
+  echo "RUNBOOKS_TEST_POSTGRES=0: PostgreSQL replica tests left out"
+  jest_extra+=(--testPathIgnorePatterns '\.postgres\.test\.')
+fi
+
 if [ "${RUNBOOKS_TEST_BROWSER:-1}" != 0 ]; then
   # The browser tests drive Debian's chromium (never a downloaded browser).
   bash scripts/ensure-chromium.sh || echo "No chromium: the browser tests will fail (RUNBOOKS_TEST_BROWSER=0 leaves them out)"
 else
   echo "RUNBOOKS_TEST_BROWSER=0: browser tests left out"
-  jest_extra=(--testPathIgnorePatterns '\.browser\.test\.')
+  jest_extra+=(--testPathIgnorePatterns '\.browser\.test\.')
 fi
 
 status=0

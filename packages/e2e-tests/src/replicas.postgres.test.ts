@@ -1,0 +1,114 @@
+import {
+  BackendProcess,
+  guestToken,
+  startBackend,
+  waitFor,
+} from './backendProcess';
+
+// Two backend replicas on one PostgreSQL, the way platform teams scale out.
+jest.setTimeout(300_000);
+
+const connection =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const REFRESH_SECONDS = 10;
+const RUN_LINE =
+  /(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\S*\s+\S*runbooks\S*\s+\S*info\S*\s+Refreshed runbooks of/;
+
+function refreshRuns(output: string): number[] {
+  return output
+    .split('\n')
+    .map(line => RUN_LINE.exec(line.replace(/\u001b\[[0-9;]*m/g, '')))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(match => Date.parse(match[1]));
+}
+
+describe('two backend replicas on one PostgreSQL', () => {
+  let a: BackendProcess;
+  let b: BackendProcess;
+
+  beforeAll(async () => {
+    if (!connection) {
+      throw new Error(
+        'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is not set: run scripts/ensure-postgres.sh (as root), or RUNBOOKS_TEST_POSTGRES=0 to leave these tests out',
+      );
+    }
+    const config = {
+      backend: {
+        database: {
+          client: 'pg',
+          connection,
+          prefix: `rb_replicas_${Date.now().toString(36)}_`,
+        },
+      },
+      runbooks: {
+        refresh: {
+          // Config files merge: zero the minutes that app-config.yaml sets.
+          frequency: { minutes: 0, seconds: REFRESH_SECONDS },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 1 },
+        },
+      },
+    };
+    a = await startBackend(config);
+    b = await startBackend(config);
+  }, 300_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+  });
+
+  it('runs the scheduled refresh once per interval across both replicas', async () => {
+    const bothUp = Date.now();
+    await new Promise(r => setTimeout(r, 4 * REFRESH_SECONDS * 1000));
+    const until = Date.now();
+    const runs = [...refreshRuns(a.output()), ...refreshRuns(b.output())]
+      .filter(time => time >= bothUp && time <= until)
+      .sort();
+    const intervals = Math.floor((until - bothUp) / (REFRESH_SECONDS * 1000));
+    // Each replica on its own would refresh about twice as often.
+    const log = [a.output(), b.output()]
+      .join('\n')
+      .split('\n')
+      .filter(line => /refresh/i.test(line))
+      .slice(-20)
+      .join('\n');
+    if (runs.length < 2) {
+      throw new Error(`Only ${runs.length} refresh runs seen:\n${log}`);
+    }
+    expect(runs.length).toBeLessThanOrEqual(intervals + 1);
+  });
+
+  it('shows a review posted to one replica on the other', async () => {
+    const entity =
+      '/api/runbooks/entities/default/component/runbooks-for-backstage';
+    await waitFor(
+      'the runbooks on replica A',
+      async () => ((await a.api(entity)).ok ? true : undefined),
+      120_000,
+    );
+    const token = await guestToken(a.baseUrl);
+    const posted = await fetch(
+      `${a.baseUrl}${entity}/runbooks/search-index-stale/reviews`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ note: 'Reviewed on replica A' }),
+      },
+    );
+    expect(posted.status).toBe(201);
+    const runbook = await (
+      await b.api(`${entity}/runbooks/search-index-stale`)
+    ).json();
+    expect(runbook).toMatchObject({
+      status: 'fresh',
+      reviewedBy: 'user:default/guest',
+    });
+    const history = await (
+      await b.api(`${entity}/runbooks/search-index-stale/reviews`)
+    ).json();
+    expect(history.reviews[0].note).toBe('Reviewed on replica A');
+  });
+});
