@@ -138,4 +138,55 @@ describe('the demo portal in a real browser', () => {
       );
     });
   });
+
+  it('refuses "Mark as reviewed" to users outside the owning group, saying why', async () => {
+    await run('05-not-the-owner', async () => {
+      const payments = '/catalog/default/component/payments-api';
+      await page.goto(
+        `${portal.baseUrl}${payments}/runbooks/payment-provider-timeouts`,
+      );
+      const main = page.locator('main');
+      await main
+        .getByRole('heading', { name: 'Payment provider timeouts' })
+        .first()
+        .waitFor();
+      await main
+        .getByText(/Only members of .* can mark runbooks as reviewed/)
+        .first()
+        .waitFor();
+      expect(
+        await main
+          .getByRole('button', { name: /Mark as reviewed/i })
+          .isDisabled(),
+      ).toBe(true);
+      const token = await page.evaluate(async () => {
+        const res = await fetch('/api/auth/guest/refresh', {
+          headers: { 'x-requested-with': 'XMLHttpRequest' },
+        });
+        return (await res.json()).backstageIdentity.token as string;
+      });
+      const posted = await fetch(
+        `${portal.baseUrl}/api/runbooks/entities/default/component/payments-api/runbooks/payment-provider-timeouts/reviews`,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
+          body: '{}',
+        },
+      );
+      expect(posted.status).toBe(403);
+    });
+  });
+
+  it('shows who is on call now from the built-in schedule, and the escalation', async () => {
+    await run('06-on-call', async () => {
+      await page.goto(`${portal.baseUrl}/catalog/default/component/prometheus`);
+      const onCall = page.getByLabel('On call now');
+      await onCall.waitFor();
+      expect(await onCall.textContent()).toMatch(/Jane Doe|Raj Patel|Mei Chen/);
+      await page.locator('main').getByText('+15550100').first().waitFor();
+    });
+  });
 });
