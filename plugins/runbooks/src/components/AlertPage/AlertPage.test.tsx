@@ -74,7 +74,11 @@ describe('AlertPage', () => {
   });
 
   it('decodes alert names holding slashes, spaces and #', async () => {
-    const api = answering({ alert: 'team/High CPU#1', matches: [], definedBy: [] });
+    const api = answering({
+      alert: 'team/High CPU#1',
+      matches: [],
+      definedBy: [],
+    });
     await renderAlertPage(api, '/runbooks/alerts/team%2FHigh%20CPU%231');
 
     expect(
