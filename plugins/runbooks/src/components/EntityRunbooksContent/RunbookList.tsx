@@ -12,6 +12,9 @@ import { groupRunbooks, OTHER_CATEGORY } from './groupRunbooks';
 const useStyles = makeStyles(theme => ({
   subheader: { backgroundColor: theme.palette.background.paper },
   item: { gap: theme.spacing(1) },
+  // Long titles wrap instead of disappearing under the status chip.
+  title: { overflowWrap: 'anywhere' },
+  chip: { flexShrink: 0 },
   missing: {
     textDecoration: 'line-through',
     color: theme.palette.text.disabled,
@@ -34,12 +37,15 @@ function RunbookListItem(props: { runbook: Runbook; selected: boolean }) {
       className={classes.item}
     >
       <ListItemText
+        className={classes.title}
         primary={runbook.title}
         primaryTypographyProps={{
           className: runbook.missing ? classes.missing : undefined,
         }}
       />
-      <ReviewStatusChip status={runbook.status} missing={runbook.missing} />
+      <span className={classes.chip}>
+        <ReviewStatusChip status={runbook.status} missing={runbook.missing} />
+      </span>
     </ListItem>
   );
 }
