@@ -99,6 +99,9 @@ describe('the demo portal in a real browser', () => {
         .getByRole('heading', { name: 'Backstage backend is down' })
         .first()
         .waitFor();
+      expect(new URL(page.url()).pathname).toBe(
+        `${service}/runbooks/backend-down`,
+      );
     });
   });
 

