@@ -30,6 +30,14 @@ else
   jest_extra+=(--testPathIgnorePatterns '\.browser\.test\.')
 fi
 
+if [ "${RUNBOOKS_TEST_PROMETHEUS:-1}" != 0 ]; then
+  # The Alertmanager test runs Debian's prometheus and prometheus-alertmanager.
+  bash scripts/ensure-prometheus.sh || echo "No prometheus/alertmanager: the Alertmanager test will fail (RUNBOOKS_TEST_PROMETHEUS=0 leaves it out)"
+else
+  echo "RUNBOOKS_TEST_PROMETHEUS=0: Alertmanager test left out"
+  jest_extra+=(--testPathIgnorePatterns '\.prometheus\.test\.')
+fi
+
 status=0
 echo "Type checking (tsc)..."
 npx tsc --noEmit -p tsconfig.json || status=1
