@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { yamlHasComplexKeys } from './frontMatter';
 import { RunbookProblem } from './types';
 
 /**
@@ -55,7 +56,26 @@ export function parsePrometheusRules(
       );
       return;
     }
-    const data = document.toJS() as any;
+    if (yamlHasComplexKeys(document)) {
+      problem(
+        `document ${
+          index + 1
+        } has a key that is a list, mapping or alias, not a name`,
+      );
+      return;
+    }
+    let data: any;
+    try {
+      // Unresolved aliases, alias bombs and very deep nesting throw here, not in the parse.
+      data = document.toJS();
+    } catch (error) {
+      problem(
+        `document ${index + 1} is not valid YAML (${
+          String((error as Error).message).split('\n')[0]
+        })`,
+      );
+      return;
+    }
     if (data === null || data === undefined) return;
     const groups =
       data?.kind === 'PrometheusRule' ? data?.spec?.groups : data?.groups;

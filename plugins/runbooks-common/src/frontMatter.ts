@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { Document, isScalar, Node, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from './duration';
 import { RunbookProblem } from './types';
@@ -63,6 +63,28 @@ export type ParsedMarkdownFile = {
   problems: RunbookProblem[];
 };
 
+/**
+ * True when a YAML document has a mapping key that is not a plain value
+ * (`? [a]`, `? {a: b}`, an alias). Runbook files never need one, and turning
+ * nested ones into JavaScript takes time exponential in the depth (a few
+ * hundred `? ` freeze the process for minutes), so callers refuse them.
+ *
+ * @public
+ */
+export function yamlHasComplexKeys(document: Document | Node): boolean {
+  let found = false;
+  visit(document, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 const FRONT_MATTER =
   /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -88,7 +110,12 @@ export function parseMarkdownFile(
   const body = content.slice(match[0].length);
   let raw: unknown;
   try {
-    raw = parseYaml(match[1]) ?? {};
+    const document = parseDocument(match[1]);
+    if (document.errors.length) throw document.errors[0];
+    if (yamlHasComplexKeys(document)) {
+      throw new Error('a key is a list, mapping or alias, not a name');
+    }
+    raw = document.toJS() ?? {};
   } catch (error) {
     return {
       frontMatter: {},

@@ -1,5 +1,6 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { formatDuration, parseDuration } from './duration';
+import { yamlHasComplexKeys } from './frontMatter';
 import { markdownInlineToText } from './markdown';
 import {
   extractMarkdownBlocks,
@@ -251,7 +252,12 @@ function readAlertMappingBlock(
   if (!/alert_runbook_mapping\s*:/.test(content)) return [];
   let parsed: unknown;
   try {
-    parsed = parseYaml(content);
+    const document = parseDocument(content);
+    if (document.errors.length) throw document.errors[0];
+    if (yamlHasComplexKeys(document)) {
+      throw new Error('a key is a list, mapping or alias, not a name');
+    }
+    parsed = document.toJS();
   } catch (error) {
     problems.push({
       level: 'warning',
@@ -334,6 +340,8 @@ function resolveIndexLink(
   } catch {
     return undefined;
   }
+  // `javascript%3Ax.md` decodes to a scheme: not a file of the folder either.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(decoded)) return undefined;
   if (!/\.(md|markdown)$/i.test(decoded)) return undefined;
   const path = normalizeRelativePath(folder ? `${folder}/${decoded}` : decoded);
   if (!path) return undefined;
