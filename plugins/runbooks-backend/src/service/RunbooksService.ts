@@ -33,6 +33,7 @@ import {
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
 import { presentRunbook } from './presentRunbook';
+import { TtlCache } from './TtlCache';
 import { resolveEscalation } from '../onCall/resolveEscalation';
 import { entityKey } from './entityRefs';
 import { RunbooksRefresher } from './RunbooksRefresher';
@@ -76,6 +77,20 @@ function sourceProblems(summary: EntitySummary): RunbookProblem[] {
       message: `Runbook source unreachable since ${state.since}: showing the last good copy, read ${summary.refreshedAt} (${state.message})`,
     },
   ];
+}
+
+/** How long a caller's read check and escalation lookup are reused. */
+const CALLER_CACHE_MS = 5_000;
+
+function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return `${principal.type}:${
+    principal.userEntityRef ?? principal.subject ?? ''
+  }`;
 }
 
 /** Alert labels that usually name the service an alert belongs to. */
@@ -132,6 +147,17 @@ export class RunbooksService {
     },
   ) {}
 
+  // Repeated requests of one caller for one entity skip the catalog for a
+  // few seconds: the read check and the escalation lookup are the costliest
+  // parts of a request.
+  private readonly readable = new TtlCache<Entity>({
+    ttlMs: CALLER_CACHE_MS,
+    maxEntries: 10_000,
+  });
+  private readonly escalations = new TtlCache<
+    Awaited<ReturnType<typeof resolveEscalation>>
+  >({ ttlMs: CALLER_CACHE_MS, maxEntries: 10_000 });
+
   /**
    * An entity's runbooks. The entity is looked up with the caller's own
    * credentials, so those who may not read it get a 404. An entity never
@@ -145,11 +171,18 @@ export class RunbooksService {
     const summary =
       (await this.deps.store.getEntity(entityKey(entity))) ??
       (await this.deps.refresher.refreshEntity(entity));
-    const escalation = await resolveEscalation(
-      summary.escalation,
-      this.deps.catalog,
-      credentials,
-    );
+    const escalationKey = `${callerKey(credentials)}|${summary.entityRef}|${
+      summary.refreshedAt
+    }`;
+    let escalation = this.escalations.get(escalationKey);
+    if (!escalation) {
+      escalation = await resolveEscalation(
+        summary.escalation,
+        this.deps.catalog,
+        credentials,
+      );
+      this.escalations.set(escalationKey, escalation);
+    }
     const reviews = await this.deps.store.latestReviews(summary.entityRef);
     return {
       entityRef: summary.entityRef,
@@ -488,8 +521,11 @@ export class RunbooksService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
     const key = entityKey(ref);
+    const cacheKey = `${callerKey(credentials)}|${key}`;
+    const cached = this.readable.get(cacheKey);
+    if (cached) return cached;
+    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
         `No entity ${key} in the catalog, or you may not read it`,
@@ -500,6 +536,7 @@ export class RunbooksService {
         `${key} has no ${RUNBOOKS_LOCATION_ANNOTATION} annotation, so it has no runbooks`,
       );
     }
+    this.readable.set(cacheKey, entity);
     return entity;
   }
 
