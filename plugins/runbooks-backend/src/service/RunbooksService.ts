@@ -154,6 +154,10 @@ export class RunbooksService {
     ttlMs: CALLER_CACHE_MS,
     maxEntries: 10_000,
   });
+  private readonly readableSets = new TtlCache<Set<string>>({
+    ttlMs: CALLER_CACHE_MS,
+    maxEntries: 10_000,
+  });
   private readonly escalations = new TtlCache<
     Awaited<ReturnType<typeof resolveEscalation>>
   >({ ttlMs: CALLER_CACHE_MS, maxEntries: 10_000 });
@@ -297,17 +301,7 @@ export class RunbooksService {
     }
     rows = narrowByLabels(rows, labels);
     const refs = [...new Set(rows.map(row => row.entityRef))];
-    const readable = new Set<string>();
-    if (refs.length) {
-      const { items } = await this.deps.catalog.getEntitiesByRefs(
-        {
-          entityRefs: refs,
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
-        },
-        { credentials },
-      );
-      items.forEach(item => item && readable.add(entityKey(item)));
-    }
+    const readable = await this.readableRefs(refs, credentials);
     const matches: AlertLookup['matches'] = [];
     const definedBy: AlertLookup['definedBy'] = [];
     const seen = new Set<string>();
@@ -515,6 +509,28 @@ export class RunbooksService {
       problems: snapshot.problems,
       refreshedAt: snapshot.refreshedAt,
     };
+  }
+
+  /** Which of these entities the caller may read, reused for a few seconds. */
+  private async readableRefs(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    if (!refs.length) return new Set();
+    const cacheKey = `${callerKey(credentials)}|${[...refs].sort().join(',')}`;
+    const cached = this.readableSets.get(cacheKey);
+    if (cached) return cached;
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials },
+    );
+    const readable = new Set<string>();
+    items.forEach(item => item && readable.add(entityKey(item)));
+    this.readableSets.set(cacheKey, readable);
+    return readable;
   }
 
   private async readableEntity(
