@@ -100,6 +100,9 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, service, appBaseUrl } = options;
   const router = Router();
+  // Users and services (static tokens included) may read; only users review.
+  const readerOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
   router.use(express.json({ limit: '64kb' }));
 
   router.get('/health', (_req, res) => {
@@ -108,9 +111,7 @@ export async function createRouter(options: {
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
     const ref = parse(entityParams, req.params, 'entity reference');
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerOf(req);
     res.json(await service.getEntityRunbooks(ref, credentials));
   });
 
@@ -122,17 +123,13 @@ export async function createRouter(options: {
         req.params,
         'runbook reference',
       );
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
+      const credentials = await readerOf(req);
       res.json(await service.getRunbook(ref, id, credentials));
     },
   );
 
   router.get('/report', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerOf(req);
     res.json(await service.report(credentials));
   });
 
@@ -166,9 +163,7 @@ export async function createRouter(options: {
         req.params,
         'runbook reference',
       );
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
+      const credentials = await readerOf(req);
       res.json(await service.listReviews(ref, id, credentials));
     },
   );
@@ -176,9 +171,7 @@ export async function createRouter(options: {
   router.get('/alerts/:alertName', async (req, res) => {
     const alert = parse(alertName, req.params.alertName, 'alert name');
     const query = parse(alertQuery, req.query, 'query');
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerOf(req);
     res.json(await service.lookupAlert(alert, query, credentials));
   });
 
@@ -207,9 +200,7 @@ export async function createRouter(options: {
   router.post('/refresh', async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');
     const ref = parseRefreshEntityRef(body.entityRef);
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await readerOf(req);
     res.json(await service.refresh(ref, credentials));
   });
 
