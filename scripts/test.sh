@@ -42,6 +42,11 @@ status=0
 echo "Type checking (tsc)..."
 npx tsc --noEmit -p tsconfig.json || status=1
 
+# The browser tests serve the built app; build it once, before the test files
+# run in parallel.
+echo "Building the app for the browser tests..."
+(cd packages/app && NODE_ENV=production npx backstage-cli package build >/dev/null) || status=1
+
 results=$(mktemp -d)/jest.json
 npx backstage-cli repo test "${jest_extra[@]}" --json --outputFile="$results" || status=1
 

@@ -42,12 +42,17 @@ export async function startPortal(): Promise<Portal> {
     );
   }
   fs.mkdirSync(resultsDir, { recursive: true });
-  execFileSync('npx', ['backstage-cli', 'package', 'build'], {
-    cwd: path.join(repoRoot, 'packages/app'),
-    stdio: 'pipe',
-    // Jest sets NODE_ENV=test, which the app's browserslist has no entry for.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // `npm test` builds the app once before jest starts (test files run in
+  // parallel and must not rebuild it under each other); a test run on its
+  // own builds it when it is missing.
+  if (!fs.existsSync(path.join(repoRoot, 'packages/app/dist/index.html'))) {
+    execFileSync('npx', ['backstage-cli', 'package', 'build'], {
+      cwd: path.join(repoRoot, 'packages/app'),
+      stdio: 'pipe',
+      // Jest sets NODE_ENV=test, which the app's browserslist has no entry for.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  }
   const backend = await startBackend({
     runbooks: {
       refresh: {
