@@ -89,7 +89,7 @@ export const runbooksPlugin = createBackendPlugin({
             const notified = await staleNotifier.notifyStaleRunbooks();
             if (notified.sent || notified.failed) {
               logger.info(
-                `Stale runbook notifications: ${notified.sent} sent, ${notified.failed} failed`,
+                `Stale runbook notifications: ${notified.sent} sent, ${notified.failed} failed (${notified.runbooks} runbooks notified, ${notified.failedRunbooks} to retry)`,
               );
             }
           },
