@@ -54,7 +54,7 @@ describe('RunbooksAnnotationsProcessor', () => {
       component({
         'runbooks/location': 'runbooks',
         'runbooks/alerts': 'NodeDown node.md',
-        'runbooks/on-call': 'victorops:team',
+        'runbooks/on-call': 'VictorOps team',
         'runbooks/locaton': 'dir:./runbooks',
       }),
     );

@@ -38,8 +38,9 @@ export const RUNBOOKS_ALERT_RULES_ANNOTATION = 'runbooks/alert-rules';
 export const RUNBOOKS_REVIEW_INTERVAL_ANNOTATION = 'runbooks/review-interval';
 
 /**
- * Who is on call now: `schedule:./oncall.yaml`, `pagerduty:<service id>` or
- * `opsgenie:<team>`.
+ * Who is on call now: `schedule:./oncall.yaml`, `pagerduty:<service id>`,
+ * `opsgenie:<team>`, or `<provider id>:<target>` for a provider that a backend
+ * module adds.
  *
  * @public
  */

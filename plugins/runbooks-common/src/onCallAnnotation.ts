@@ -6,10 +6,29 @@ import { ParseResult } from './location';
  *
  * @public
  */
-export type OnCallSource =
-  | { provider: 'schedule'; target: string }
-  | { provider: 'pagerduty'; target: string }
-  | { provider: 'opsgenie'; target: string };
+export type OnCallSource = {
+  /**
+   * A built-in provider, or any other provider id (lowercase letters, digits
+   * and dashes) that a backend module may have installed.
+   */
+  provider: BuiltInOnCallProvider | (string & {});
+  target: string;
+};
+
+/**
+ * The on-call providers the backend always knows about (PagerDuty and
+ * Opsgenie still need configuring).
+ *
+ * @public
+ */
+export type BuiltInOnCallProvider = 'schedule' | 'pagerduty' | 'opsgenie';
+
+/**
+ * What an on-call provider id looks like in `runbooks/on-call: <id>:<target>`.
+ *
+ * @public
+ */
+export const ON_CALL_PROVIDER_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 /** Existing annotations of other plugins that also name an on-call source. */
 const PAGERDUTY_SERVICE_ANNOTATION = 'pagerduty.com/service-id';
@@ -17,8 +36,10 @@ const OPSGENIE_TEAM_ANNOTATION = 'opsgenie.com/team';
 
 /**
  * Reads `runbooks/on-call` (`schedule:./oncall.yaml`, `pagerduty:<service id>`,
- * `opsgenie:<team>`), falling back to the `pagerduty.com/service-id` and
- * `opsgenie.com/team` annotations that other plugins use.
+ * `opsgenie:<team>`, or `<provider id>:<target>` for a provider a backend
+ * module adds), falling back to the `pagerduty.com/service-id` and
+ * `opsgenie.com/team` annotations that other plugins use. Whether a provider
+ * other than the built-in ones is installed is for the backend to say.
  *
  * @public
  */
@@ -28,20 +49,20 @@ export function parseOnCallAnnotation(
   const key = RUNBOOKS_ON_CALL_ANNOTATION;
   const value = annotations[key]?.trim();
   if (value) {
-    const match = /^(schedule|pagerduty|opsgenie):\s*(.+)$/.exec(value);
-    if (!match) {
+    const match = /^([^:\s]+):\s*(\S.*)$/.exec(value);
+    if (!match || !ON_CALL_PROVIDER_ID_PATTERN.test(match[1])) {
       return {
         value: undefined,
         problems: [
           {
             level: 'error',
             subject: key,
-            message: `Annotation ${key} is "${value}"; expected schedule:./oncall.yaml, pagerduty:<service id> or opsgenie:<team>`,
+            message: `Annotation ${key} is "${value}"; expected schedule:./oncall.yaml, pagerduty:<service id>, opsgenie:<team>, or <provider>:<target> for a provider a backend module adds (provider ids are lowercase letters, digits and dashes)`,
           },
         ],
       };
     }
-    const provider = match[1] as OnCallSource['provider'];
+    const provider = match[1];
     const target = match[2].trim();
     if (
       provider === 'schedule' &&

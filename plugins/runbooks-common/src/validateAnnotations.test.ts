@@ -23,7 +23,7 @@ describe('validateRunbooksAnnotations', () => {
       'runbooks/review-interval': 'monthly',
       'runbooks/escalation': 'call Bob',
       'runbooks/alerts': 'NodeDown node.md',
-      'runbooks/on-call': 'victorops:team',
+      'runbooks/on-call': 'VictorOps team',
     });
     expect(problems.map(p => p.subject)).toEqual([
       'runbooks/location',
@@ -101,6 +101,44 @@ describe('parseOnCallAnnotation', () => {
       },
     );
     expect(parseOnCallAnnotation({}).value).toBeUndefined();
+  });
+
+  it('accepts any provider id, which a backend module may install', () => {
+    expect(
+      parseOnCallAnnotation({ 'runbooks/on-call': 'rota:team-x' }),
+    ).toEqual({ value: { provider: 'rota', target: 'team-x' }, problems: [] });
+    expect(
+      parseOnCallAnnotation({
+        'runbooks/on-call': 'grafana-oncall2: sre team ',
+      }).value,
+    ).toEqual({ provider: 'grafana-oncall2', target: 'sre team' });
+    expect(
+      validateRunbooksAnnotations({ 'runbooks/on-call': 'rota:team-x' }),
+    ).toEqual([]);
+  });
+
+  it('refuses provider ids that no module could have, and empty targets', () => {
+    for (const value of [
+      'Rota:team-x',
+      'rota_v2:team-x',
+      '2rota:team-x',
+      '-rota:team-x',
+      'rota:',
+      'rota: ',
+      ':team-x',
+      'someone, somewhere',
+      'on call: jane',
+    ]) {
+      const result = parseOnCallAnnotation({ 'runbooks/on-call': value });
+      expect(result.value).toBeUndefined();
+      expect(result.problems).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          subject: 'runbooks/on-call',
+          message: expect.stringContaining('<provider>:<target>'),
+        }),
+      ]);
+    }
   });
 
   it('refuses schedule files outside the entity folder', () => {

@@ -93,6 +93,29 @@ describe('runbooks-lint usage', () => {
   });
 });
 
+describe('runbooks-lint on-call providers', () => {
+  it('accepts a provider that a backend module adds, and refuses malformed ones', async () => {
+    const dir = tempDir({
+      'catalog-info.yaml': [
+        component('rota', { 'runbooks/on-call': 'rota:team-x' }),
+        '---',
+        component('typo', { 'runbooks/on-call': 'Rota team-x' }),
+      ].join('\n'),
+    });
+    const { code, report } = await lintJson('catalog-info.yaml', dir);
+    expect(code).toBe(1);
+    const onCall = report.findings.filter(f =>
+      f.message.includes('runbooks/on-call'),
+    );
+    expect(onCall).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: expect.stringContaining('"Rota team-x"'),
+      }),
+    ]);
+  });
+});
+
 describe('runbooks-lint findings', () => {
   const dir = tempDir({
     'catalog-info.yaml': [

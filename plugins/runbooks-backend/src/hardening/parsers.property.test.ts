@@ -381,9 +381,7 @@ describe('parsers under hostile input', () => {
           expectProblemsNamed(result.problems, 'runbooks/on-call');
           expect(result.problems.length).toBeLessThanOrEqual(1);
           if (result.value) {
-            expect(['schedule', 'pagerduty', 'opsgenie']).toContain(
-              result.value.provider,
-            );
+            expect(result.value.provider).toMatch(/^[a-z][a-z0-9-]*$/);
             expect(result.value.target).not.toBe('');
             if (result.value.provider === 'schedule') {
               expect(result.value.target.startsWith('/')).toBe(false);

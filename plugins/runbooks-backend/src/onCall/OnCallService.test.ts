@@ -254,6 +254,33 @@ describe('OnCallService', () => {
     });
   });
 
+  it('says when the named provider is not installed', async () => {
+    const schedule = fakeProvider('schedule', async () => janeUntilMonday);
+    const { ask } = setup({
+      entities: [
+        component('rota', {
+          'runbooks/on-call': 'rota:team-x',
+          'runbooks/escalation': 'mailto:oncall@example.com',
+        }),
+      ],
+      providers: [schedule],
+    });
+    const answer = await ask('rota');
+    expect(answer.provider).toBeUndefined();
+    expect(answer.onCallNow).toEqual([]);
+    // The escalation is still answered.
+    expect(answer.escalation).toHaveLength(1);
+    expect(answer.problems).toEqual([
+      {
+        level: 'error',
+        subject: 'runbooks/on-call',
+        message:
+          'runbooks/on-call is "rota:team-x", but no on-call provider \'rota\' is installed in this Backstage (installed: schedule); add the backend module that provides it',
+      },
+    ]);
+    expect(schedule.getOnCall).not.toHaveBeenCalled();
+  });
+
   it('reports a malformed runbooks/on-call value', async () => {
     const { ask } = setup({
       entities: [

@@ -183,6 +183,19 @@ export class OnCallService {
     if (parsed.value) {
       const provider = this.providers.get(parsed.value.provider);
       if (provider) return { provider, target: parsed.value.target };
+      if (!BUILT_IN_PROVIDERS.includes(parsed.value.provider)) {
+        // Only `runbooks/on-call` names providers other than the built-in ones.
+        problems.push({
+          level: 'error',
+          subject: RUNBOOKS_ON_CALL_ANNOTATION,
+          message: `${RUNBOOKS_ON_CALL_ANNOTATION} is "${value}", but no on-call provider '${
+            parsed.value.provider
+          }' is installed in this Backstage (installed: ${
+            this.providerIds().join(', ') || 'none'
+          }); add the backend module that provides it`,
+        });
+        return undefined;
+      }
       const configKey = CONFIG_KEYS[parsed.value.provider];
       problems.push({
         level: value ? 'error' : 'warning',
