@@ -1,3 +1,4 @@
+import { knex } from 'knex';
 import {
   BackendProcess,
   guestToken,
@@ -15,6 +16,37 @@ const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const RUN_LINE =
   /(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\S*\s+\S*runbooks\S*\s+\S*info\S*\s+Refreshed runbooks of/;
 
+/**
+ * Drops the databases whose names start with `prefix` (the backend creates
+ * one per plugin), even while something still holds a connection, and
+ * answers their names.
+ */
+async function dropDatabases(
+  connectionString: string,
+  prefix: string,
+): Promise<string[]> {
+  const url = new URL(connectionString);
+  url.pathname = '/postgres';
+  const db = knex({ client: 'pg', connection: url.toString() });
+  const named = () =>
+    db('pg_database')
+      .whereRaw('starts_with(datname, ?)', [prefix])
+      .pluck<string[]>('datname');
+  try {
+    const names = await named();
+    for (const name of names) {
+      await db.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+    }
+    const left = await named();
+    if (left.length) {
+      throw new Error(`Databases not dropped: ${left.join(', ')}`);
+    }
+    return names;
+  } finally {
+    await db.destroy();
+  }
+}
+
 function refreshRuns(output: string): number[] {
   return output
     .split('\n')
@@ -26,6 +58,8 @@ function refreshRuns(output: string): number[] {
 describe('two backend replicas on one PostgreSQL', () => {
   let a: BackendProcess;
   let b: BackendProcess;
+  // The backend creates one database per plugin, named with this prefix.
+  const prefix = `rb_replicas_${Date.now().toString(36)}_`;
 
   beforeAll(async () => {
     if (!connection) {
@@ -38,7 +72,7 @@ describe('two backend replicas on one PostgreSQL', () => {
         database: {
           client: 'pg',
           connection,
-          prefix: `rb_replicas_${Date.now().toString(36)}_`,
+          prefix,
         },
       },
       runbooks: {
@@ -56,6 +90,7 @@ describe('two backend replicas on one PostgreSQL', () => {
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
+    if (connection) await dropDatabases(connection, prefix);
   });
 
   it('runs the scheduled refresh once per interval across both replicas', async () => {
