@@ -124,6 +124,7 @@ async function startBackend(config = {}, options = {}) {
     ? spawn(
         process.execPath,
         [
+          ...(options.nodeArgs || []),
           '--require',
           require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
             paths: [repoRoot],

@@ -103,7 +103,8 @@ export async function createRouter(options: {
   // Users and services (static tokens included) may read; only users review.
   const readerOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
-  router.use(express.json({ limit: '64kb' }));
+  // Only the POST routes read a body; GETs skip the parser.
+  const jsonBody = express.json({ limit: '64kb' });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -141,6 +142,7 @@ export async function createRouter(options: {
 
   router.post(
     '/entities/:namespace/:kind/:name/runbooks/:id/reviews',
+    jsonBody,
     async (req, res) => {
       const { id, ...ref } = parse(
         runbookParams,
@@ -197,7 +199,7 @@ export async function createRouter(options: {
     res.redirect(302, portalUrl(appBaseUrl, path));
   });
 
-  router.post('/refresh', async (req, res) => {
+  router.post('/refresh', jsonBody, async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');
     const ref = parseRefreshEntityRef(body.entityRef);
     const credentials = await readerOf(req);

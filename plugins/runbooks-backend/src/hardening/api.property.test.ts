@@ -475,7 +475,7 @@ describe('runbooks API under generated, hostile catalogs', () => {
           '\n',
           'x'.repeat(257),
           '<script>',
-                'javascript:alert(1)',
+          'javascript:alert(1)',
           '//evil.example',
         ),
         text,

@@ -153,6 +153,9 @@ describe.each(databases.eachSupportedId())(
       expect(await store.findAlert('nodedown')).toEqual([
         {
           entityRef: 'component:default/a',
+          entityVersion: (await store.getEntityVersion('component:default/a'))
+            ?.entity,
+          reviewsVersion: 0,
           alert: 'NodeDown',
           runbookId: 'node',
           anchor: 'restart',
@@ -172,6 +175,39 @@ describe.each(databases.eachSupportedId())(
       ]);
       await store.deleteEntities(['component:default/a']);
       expect(await store.findAlert('NodeDown')).toEqual([]);
+    });
+
+    it('changes the entity version on every write and review, and only then', async () => {
+      const { store } = await createStore();
+      const ref = 'component:default/a';
+      expect(await store.getEntityVersion(ref)).toBeUndefined();
+      await store.saveSnapshot(snapshot(ref, [runbook('pods')]));
+      const first = await store.getEntityVersion(ref);
+      expect(first).toEqual({ entity: expect.any(String), reviews: 0 });
+      expect(await store.getEntityVersion(ref)).toEqual(first);
+
+      await store.saveSnapshot(snapshot(ref, [runbook('pods')]));
+      const refreshed = await store.getEntityVersion(ref);
+      expect(refreshed?.entity).not.toBe(first?.entity);
+
+      await store.markSourceUnreachable(ref, { since: 'x', message: 'down' });
+      const flagged = await store.getEntityVersion(ref);
+      expect(flagged?.entity).not.toBe(refreshed?.entity);
+
+      await store.addReview(ref, 'pods', {
+        reviewer: 'user:default/jo',
+        reviewedAt: '2026-01-01T00:00:00.000Z',
+      });
+      const reviewed = await store.getEntityVersion(ref);
+      expect(reviewed?.entity).toBe(flagged?.entity);
+      expect(reviewed?.reviews).toBeGreaterThan(0);
+      // Reviews of another entity leave this one's version alone.
+      await store.saveSnapshot(snapshot('component:default/b', []));
+      await store.addReview('component:default/b', 'x', {
+        reviewer: 'user:default/jo',
+        reviewedAt: '2026-01-01T00:00:00.000Z',
+      });
+      expect(await store.getEntityVersion(ref)).toEqual(reviewed);
     });
 
     it('keeps reviews, newest first, across refreshes', async () => {

@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { RunbooksStore } from './RunbooksStore';
 import {
@@ -19,7 +20,16 @@ const migrationsDir = resolvePackagePath(
 
 const INSERT_CHUNK = 200;
 
-type EntityRow = { entity_ref: string; refreshed_at: string; data: string };
+type EntityRow = {
+  entity_ref: string;
+  refreshed_at: string;
+  data: string;
+  stamp: string | null;
+};
+
+function entityVersion(row: Pick<EntityRow, 'refreshed_at' | 'stamp'>) {
+  return `${row.refreshed_at}|${row.stamp ?? ''}`;
+}
 type AlertRow = {
   entity_ref: string;
   alert: string;
@@ -128,9 +138,10 @@ export class DatabaseRunbooksStore implements RunbooksStore {
           entity_ref: entityRef,
           refreshed_at: refreshedAt,
           data: JSON.stringify(rest),
+          stamp: randomUUID(),
         })
         .onConflict('entity_ref')
-        .merge(['refreshed_at', 'data']);
+        .merge(['refreshed_at', 'data', 'stamp']);
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await tx('runbooks_documents').insert(rows.slice(i, i + INSERT_CHUNK));
       }
@@ -157,6 +168,28 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       refreshedAt: entity.refreshed_at,
       runbooks: documents.map(row => JSON.parse(row.summary)),
     };
+  }
+
+  async getEntityVersion(
+    entityRef: string,
+  ): Promise<{ entity: string; reviews: number } | undefined> {
+    const row = await this.db<EntityRow>('runbooks_entities as e')
+      .where('e.entity_ref', entityRef)
+      .select('e.refreshed_at', 'e.stamp', this.lastReviewId('e'))
+      .first();
+    if (!row) return undefined;
+    return {
+      entity: entityVersion(row),
+      reviews: Number(row.review_id ?? 0),
+    };
+  }
+
+  /** The newest review's id of the entity of table `alias`, as `review_id`. */
+  private lastReviewId(alias: string) {
+    return this.db('runbooks_reviews as r')
+      .max('r.id')
+      .where('r.entity_ref', this.db.ref(`${alias}.entity_ref`))
+      .as('review_id');
   }
 
   async getRunbook(
@@ -205,11 +238,20 @@ export class DatabaseRunbooksStore implements RunbooksStore {
   }
 
   async findAlert(alert: string): Promise<AlertIndexRow[]> {
-    const rows = await this.db<AlertRow>('runbooks_alerts')
-      .whereIn('alert_key', [alert.toLowerCase(), '*'])
-      .orderBy('id');
+    const rows: Array<
+      AlertRow &
+        Pick<EntityRow, 'refreshed_at' | 'stamp'> & {
+          review_id: number | string | null;
+        }
+    > = await this.db('runbooks_alerts as a')
+      .join('runbooks_entities as e', 'e.entity_ref', 'a.entity_ref')
+      .whereIn('a.alert_key', [alert.toLowerCase(), '*'])
+      .orderBy('a.id')
+      .select('a.*', 'e.refreshed_at', 'e.stamp', this.lastReviewId('a'));
     return rows.map(row => ({
       entityRef: row.entity_ref,
+      entityVersion: entityVersion(row),
+      reviewsVersion: Number(row.review_id ?? 0),
       alert: row.alert,
       pattern: row.pattern ?? undefined,
       runbookId: row.runbook_id ?? undefined,
@@ -329,6 +371,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
         .where({ entity_ref: entityRef })
         .update({
           data: JSON.stringify({ ...data, sourceUnreachable: state }),
+          stamp: randomUUID(),
         });
     });
   }

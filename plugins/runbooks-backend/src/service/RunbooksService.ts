@@ -150,7 +150,7 @@ export class RunbooksService {
   // Repeated requests of one caller for one entity skip the catalog for a
   // few seconds: the read check and the escalation lookup are the costliest
   // parts of a request.
-  private readonly readable = new TtlCache<Entity>({
+  private readonly readable = new TtlCache<{ entity: Entity; key: string }>({
     ttlMs: CALLER_CACHE_MS,
     maxEntries: 10_000,
   });
@@ -158,6 +158,21 @@ export class RunbooksService {
     ttlMs: CALLER_CACHE_MS,
     maxEntries: 10_000,
   });
+  // Answers are reused only while the entity's version (refresh, reviews)
+  // is unchanged, which one indexed read tells, on every replica; the time
+  // to live bounds how late a status turns at its due date.
+  private readonly entityAnswers = new TtlCache<{
+    version: string;
+    answer: EntityRunbooks;
+  }>({ ttlMs: CALLER_CACHE_MS, maxEntries: 10_000 });
+  private readonly summaries = new TtlCache<{
+    version: string;
+    summary: EntitySummary;
+  }>({ ttlMs: 10 * 60_000, maxEntries: 2_000 });
+  private readonly reviews = new TtlCache<{
+    version: number;
+    reviews: Map<string, RunbookReview>;
+  }>({ ttlMs: 10 * 60_000, maxEntries: 2_000 });
   private readonly escalations = new TtlCache<
     Awaited<ReturnType<typeof resolveEscalation>>
   >({ ttlMs: CALLER_CACHE_MS, maxEntries: 10_000 });
@@ -171,10 +186,35 @@ export class RunbooksService {
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityRunbooks> {
-    const entity = await this.readableEntity(ref, credentials);
+    const { entity, key } = await this.readableEntity(ref, credentials);
+    const version = await this.deps.store.getEntityVersion(key);
+    if (!version) {
+      const summary = await this.deps.refresher.refreshEntity(entity);
+      return this.entityAnswer(entity, summary, undefined, credentials);
+    }
+    const answerKey = `${callerKey(credentials)}|${key}`;
+    const answerVersion = `${version.entity}#${version.reviews}`;
+    const cached = this.entityAnswers.get(answerKey);
+    if (cached?.version === answerVersion) return cached.answer;
     const summary =
-      (await this.deps.store.getEntity(entityKey(entity))) ??
+      (await this.summaryAt(key, version.entity)) ??
       (await this.deps.refresher.refreshEntity(entity));
+    const answer = await this.entityAnswer(
+      entity,
+      summary,
+      version.reviews,
+      credentials,
+    );
+    this.entityAnswers.set(answerKey, { version: answerVersion, answer });
+    return answer;
+  }
+
+  private async entityAnswer(
+    entity: Entity,
+    summary: EntitySummary,
+    reviewsVersion: number | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<EntityRunbooks> {
     const escalationKey = `${callerKey(credentials)}|${summary.entityRef}|${
       summary.refreshedAt
     }`;
@@ -187,16 +227,12 @@ export class RunbooksService {
       );
       this.escalations.set(escalationKey, escalation);
     }
-    const reviews = await this.deps.store.latestReviews(summary.entityRef);
+    const reviews = await this.reviewsAt(summary.entityRef, reviewsVersion);
+    const ref = getCompoundEntityRef(entity);
     return {
       entityRef: summary.entityRef,
       runbooks: summary.runbooks.map(runbook =>
-        this.present(
-          getCompoundEntityRef(entity),
-          summary,
-          runbook,
-          reviews.get(runbook.id),
-        ),
+        this.present(ref, summary, runbook, reviews.get(runbook.id)),
       ),
       alerts: summary.alerts,
       alertsWithoutRunbook: summary.alertsWithoutRunbook ?? [],
@@ -211,16 +247,47 @@ export class RunbooksService {
     };
   }
 
+  /** The entity's newest review per runbook, read again when `version` moves. */
+  private async reviewsAt(
+    entityRef: string,
+    version: number | undefined,
+  ): Promise<Map<string, RunbookReview>> {
+    const cached = this.reviews.get(entityRef);
+    if (version !== undefined && cached?.version === version) {
+      return cached.reviews;
+    }
+    const reviews = await this.deps.store.latestReviews(entityRef);
+    if (version !== undefined)
+      this.reviews.set(entityRef, { version, reviews });
+    return reviews;
+  }
+
+  /**
+   * The entity's stored summary, parsed once per version of the entity and
+   * shared by every caller (it holds nothing caller-specific).
+   */
+  private async summaryAt(
+    entityRef: string,
+    version: string,
+  ): Promise<EntitySummary | undefined> {
+    const cached = this.summaries.get(entityRef);
+    if (cached?.version === version) return cached.summary;
+    const summary = await this.deps.store.getEntity(entityRef);
+    if (summary) this.summaries.set(entityRef, { version, summary });
+    return summary;
+  }
+
   /** One runbook with its markdown and headings. */
   async getRunbook(
     ref: CompoundEntityRef,
     runbookId: string,
     credentials: BackstageCredentials,
   ): Promise<RunbookDetail> {
-    const entity = await this.readableEntity(ref, credentials);
-    const key = entityKey(entity);
-    let summary = await this.deps.store.getEntity(key);
-    if (!summary) summary = await this.deps.refresher.refreshEntity(entity);
+    const { entity, key } = await this.readableEntity(ref, credentials);
+    const version = await this.deps.store.getEntityVersion(key);
+    const summary =
+      (version && (await this.summaryAt(key, version.entity))) ||
+      (await this.deps.refresher.refreshEntity(entity));
     const runbook = await this.deps.store.getRunbook(key, runbookId);
     if (!runbook) {
       throw new NotFoundError(`${key} has no runbook with id "${runbookId}"`);
@@ -306,7 +373,7 @@ export class RunbooksService {
     const definedBy: AlertLookup['definedBy'] = [];
     const seen = new Set<string>();
     for (const row of rows.filter(r => readable.has(r.entityRef))) {
-      const summary = await this.deps.store.getEntity(row.entityRef);
+      const summary = await this.summaryAt(row.entityRef, row.entityVersion);
       if (!summary) continue;
       if (!row.runbookId) {
         definedBy.push({
@@ -322,10 +389,12 @@ export class RunbooksService {
       const key = `${row.entityRef}|${row.runbookId}|${row.anchor}`;
       if (!stored || seen.has(key)) continue;
       seen.add(key);
+      const reviews = await this.reviewsAt(row.entityRef, row.reviewsVersion);
       const runbook = this.present(
         parseEntityRef(row.entityRef),
         summary,
         stored,
+        reviews.get(stored.id),
       );
       matches.push({
         entityRef: row.entityRef,
@@ -355,8 +424,7 @@ export class RunbooksService {
     note: string | undefined,
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<{ runbook: Runbook; review: RunbookReview }> {
-    const entity = await this.readableEntity(ref, credentials);
-    const key = entityKey(entity);
+    const { entity, key } = await this.readableEntity(ref, credentials);
     const summary =
       (await this.deps.store.getEntity(key)) ??
       (await this.deps.refresher.refreshEntity(entity));
@@ -402,9 +470,9 @@ export class RunbooksService {
     runbookId: string,
     credentials: BackstageCredentials,
   ): Promise<{ reviews: RunbookReview[] }> {
-    const entity = await this.readableEntity(ref, credentials);
+    const { key } = await this.readableEntity(ref, credentials);
     return {
-      reviews: await this.deps.store.listReviews(entityKey(entity), runbookId),
+      reviews: await this.deps.store.listReviews(key, runbookId),
     };
   }
 
@@ -501,7 +569,7 @@ export class RunbooksService {
 
   /** Re-reads an entity's runbooks now, if the caller may read the entity. */
   async refresh(ref: CompoundEntityRef, credentials: BackstageCredentials) {
-    const entity = await this.readableEntity(ref, credentials);
+    const { entity } = await this.readableEntity(ref, credentials);
     const snapshot = await this.deps.refresher.refreshEntity(entity);
     return {
       entityRef: snapshot.entityRef,
@@ -536,11 +604,13 @@ export class RunbooksService {
   private async readableEntity(
     ref: CompoundEntityRef,
     credentials: BackstageCredentials,
-  ): Promise<Entity> {
-    const key = entityKey(ref);
-    const cacheKey = `${callerKey(credentials)}|${key}`;
+  ): Promise<{ entity: Entity; key: string }> {
+    const cacheKey = `${callerKey(credentials)}|${ref.kind}:${ref.namespace}/${
+      ref.name
+    }`;
     const cached = this.readable.get(cacheKey);
     if (cached) return cached;
+    const key = entityKey(ref);
     const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
@@ -552,8 +622,9 @@ export class RunbooksService {
         `${key} has no ${RUNBOOKS_LOCATION_ANNOTATION} annotation, so it has no runbooks`,
       );
     }
-    this.readable.set(cacheKey, entity);
-    return entity;
+    const readable = { entity, key: entityKey(entity) };
+    this.readable.set(cacheKey, readable);
+    return readable;
   }
 
   private present(

@@ -12,6 +12,14 @@ export interface RunbooksStore {
   saveSnapshot(snapshot: EntitySnapshot): Promise<void>;
   /** The entity's last snapshot without markdown bodies, if it was ever refreshed. */
   getEntity(entityRef: string): Promise<EntitySummary | undefined>;
+  /**
+   * What changes when the entity is written (`entity`: a refresh, a source
+   * flagged unreachable) or reviewed (`reviews`: the newest review's id):
+   * one indexed read, to tell whether an answer kept in memory is current.
+   */
+  getEntityVersion(
+    entityRef: string,
+  ): Promise<{ entity: string; reviews: number } | undefined>;
   /** One runbook with its markdown. */
   getRunbook(
     entityRef: string,

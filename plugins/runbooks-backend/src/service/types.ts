@@ -60,6 +60,10 @@ export type EntitySummary = Omit<EntitySnapshot, 'runbooks'> & {
 /** One row of the alert lookup index. */
 export type AlertIndexRow = {
   entityRef: string;
+  /** The entity's version when the row was read (see `getEntityVersion`). */
+  entityVersion: string;
+  /** The id of the entity's newest review, 0 without reviews. */
+  reviewsVersion: number;
   alert: string;
   /** The glob, when the mapping is a `*` pattern. */
   pattern?: string;
