@@ -82,6 +82,13 @@ function sourceProblems(summary: EntitySummary): RunbookProblem[] {
 /** How long a caller's read check and escalation lookup are reused. */
 const CALLER_CACHE_MS = 5_000;
 
+/**
+ * How long an answer is served from memory without asking the database
+ * whether the entity changed: the most a review or refresh made on another
+ * replica can take to show here. Writes through this replica show at once.
+ */
+const UNCHECKED_REUSE_MS = 1_000;
+
 function callerKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
@@ -164,7 +171,19 @@ export class RunbooksService {
   private readonly entityAnswers = new TtlCache<{
     version: string;
     answer: EntityRunbooks;
+    checkedAt: number;
+    localWrites: number;
   }>({ ttlMs: CALLER_CACHE_MS, maxEntries: 10_000 });
+  private readonly lookups = new TtlCache<{
+    answer: AlertLookup;
+    localWrites: number;
+  }>({
+    ttlMs: UNCHECKED_REUSE_MS,
+    maxEntries: 10_000,
+    now: () => this.nowMs(),
+  });
+  /** Reviews and refreshes made through this replica, so far. */
+  private localWrites = 0;
   private readonly summaries = new TtlCache<{
     version: string;
     summary: EntitySummary;
@@ -187,15 +206,27 @@ export class RunbooksService {
     credentials: BackstageCredentials,
   ): Promise<EntityRunbooks> {
     const { entity, key } = await this.readableEntity(ref, credentials);
+    const answerKey = `${callerKey(credentials)}|${key}`;
+    const cached = this.entityAnswers.get(answerKey);
+    const nowMs = this.nowMs();
+    if (
+      cached?.localWrites === this.localWrites &&
+      nowMs - cached.checkedAt < UNCHECKED_REUSE_MS
+    ) {
+      return cached.answer;
+    }
+    const localWrites = this.localWrites;
     const version = await this.deps.store.getEntityVersion(key);
     if (!version) {
       const summary = await this.deps.refresher.refreshEntity(entity);
       return this.entityAnswer(entity, summary, undefined, credentials);
     }
-    const answerKey = `${callerKey(credentials)}|${key}`;
     const answerVersion = `${version.entity}#${version.reviews}`;
-    const cached = this.entityAnswers.get(answerKey);
-    if (cached?.version === answerVersion) return cached.answer;
+    if (cached?.version === answerVersion) {
+      cached.checkedAt = nowMs;
+      cached.localWrites = localWrites;
+      return cached.answer;
+    }
     const summary =
       (await this.summaryAt(key, version.entity)) ??
       (await this.deps.refresher.refreshEntity(entity));
@@ -205,7 +236,12 @@ export class RunbooksService {
       version.reviews,
       credentials,
     );
-    this.entityAnswers.set(answerKey, { version: answerVersion, answer });
+    this.entityAnswers.set(answerKey, {
+      version: answerVersion,
+      answer,
+      checkedAt: nowMs,
+      localWrites,
+    });
     return answer;
   }
 
@@ -358,6 +394,22 @@ export class RunbooksService {
     query: Record<string, string>,
     credentials: BackstageCredentials,
   ): Promise<AlertLookup> {
+    const lookupKey = `${callerKey(credentials)}|${alert}|${JSON.stringify(
+      Object.entries(query).sort(),
+    )}`;
+    const cached = this.lookups.get(lookupKey);
+    if (cached?.localWrites === this.localWrites) return cached.answer;
+    const localWrites = this.localWrites;
+    const answer = await this.findRunbooksForAlert(alert, query, credentials);
+    this.lookups.set(lookupKey, { answer, localWrites });
+    return answer;
+  }
+
+  private async findRunbooksForAlert(
+    alert: string,
+    query: Record<string, string>,
+    credentials: BackstageCredentials,
+  ): Promise<AlertLookup> {
     const { entity: entityFilter, ...labels } = query;
     let rows = (await this.deps.store.findAlert(alert)).filter(
       row => !row.pattern || alertMatchesPattern(alert, row.pattern),
@@ -453,6 +505,7 @@ export class RunbooksService {
       ...(note?.trim() ? { note: note.trim() } : {}),
     };
     await this.deps.store.addReview(key, runbookId, review);
+    this.localWrites++;
     return {
       runbook: this.present(
         getCompoundEntityRef(entity),
@@ -571,6 +624,7 @@ export class RunbooksService {
   async refresh(ref: CompoundEntityRef, credentials: BackstageCredentials) {
     const { entity } = await this.readableEntity(ref, credentials);
     const snapshot = await this.deps.refresher.refreshEntity(entity);
+    this.localWrites++;
     return {
       entityRef: snapshot.entityRef,
       runbooks: snapshot.runbooks.length,
@@ -625,6 +679,10 @@ export class RunbooksService {
     const readable = { entity, key: entityKey(entity) };
     this.readable.set(cacheKey, readable);
     return readable;
+  }
+
+  private nowMs(): number {
+    return (this.deps.now?.() ?? new Date()).getTime();
   }
 
   private present(
