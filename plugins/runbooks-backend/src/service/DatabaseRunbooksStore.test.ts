@@ -94,6 +94,39 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
+    it('writes many entities at once, replacing each one whole, the last snapshot of an entity winning', async () => {
+      const { store } = await createStore();
+      await store.saveSnapshots([
+        snapshot('component:default/a', [runbook('old'), runbook('gone')]),
+        snapshot('component:default/b', [runbook('b1')]),
+      ]);
+      await store.saveSnapshots([
+        snapshot('component:default/a', [runbook('first')]),
+        snapshot('component:default/c', [runbook('c1')]),
+        snapshot('component:default/a', [runbook('new')]),
+      ]);
+      const ids = async (ref: string) =>
+        (await store.getEntity(ref))?.runbooks.map(r => r.id);
+      expect(await ids('component:default/a')).toEqual(['new']);
+      expect(await ids('component:default/b')).toEqual(['b1']);
+      expect(await ids('component:default/c')).toEqual(['c1']);
+      expect(
+        (await store.findAlert('A'))
+          .map(row => `${row.entityRef} ${row.runbookId}`)
+          .sort(),
+      ).toEqual([
+        'component:default/a new',
+        'component:default/b b1',
+        'component:default/c c1',
+      ]);
+      await store.saveSnapshots([]);
+      expect((await store.listEntityRefs()).sort()).toEqual([
+        'component:default/a',
+        'component:default/b',
+        'component:default/c',
+      ]);
+    });
+
     it('stores hundreds of runbooks for one entity', async () => {
       const { store } = await createStore();
       const many = Array.from({ length: 450 }, (_, i) => runbook(`rb-${i}`));

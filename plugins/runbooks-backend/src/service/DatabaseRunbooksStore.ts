@@ -78,6 +78,27 @@ function alertRows(snapshot: EntitySnapshot): AlertRow[] {
   return [...mapped, ...unanswered];
 }
 
+/** A statement's worth of documents: at most INSERT_CHUNK rows or about 4 MB of markdown. */
+function* documentChunks(rows: DocumentRow[]): Generator<DocumentRow[]> {
+  const MAX_BYTES = 4 * 1024 * 1024;
+  let chunk: DocumentRow[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = row.markdown.length + row.summary.length + row.headings.length;
+    if (
+      chunk.length &&
+      (chunk.length >= INSERT_CHUNK || bytes + size > MAX_BYTES)
+    ) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(row);
+    bytes += size;
+  }
+  if (chunk.length) yield chunk;
+}
+
 type ReviewRow = {
   id: number;
   entity_ref: string;
@@ -120,33 +141,45 @@ export class DatabaseRunbooksStore implements RunbooksStore {
   private constructor(private readonly db: Knex) {}
 
   async saveSnapshot(snapshot: EntitySnapshot): Promise<void> {
-    const { runbooks, entityRef, refreshedAt, ...rest } = snapshot;
-    const rows: DocumentRow[] = runbooks.map(
-      ({ markdown, headings, ...summary }, position) => ({
+    await this.saveSnapshots([snapshot]);
+  }
+
+  async saveSnapshots(snapshots: EntitySnapshot[]): Promise<void> {
+    // One entity written twice in a batch: the last snapshot wins.
+    const latest = [
+      ...new Map(snapshots.map(snapshot => [snapshot.entityRef, snapshot])),
+    ].map(([, snapshot]) => snapshot);
+    if (!latest.length) return;
+    const refs = latest.map(snapshot => snapshot.entityRef);
+    const entities = latest.map(
+      ({ runbooks, entityRef, refreshedAt, ...rest }) => ({
         entity_ref: entityRef,
+        refreshed_at: refreshedAt,
+        data: JSON.stringify(rest),
+        stamp: randomUUID(),
+      }),
+    );
+    const documents: DocumentRow[] = latest.flatMap(snapshot =>
+      snapshot.runbooks.map(({ markdown, headings, ...summary }, position) => ({
+        entity_ref: snapshot.entityRef,
         runbook_id: summary.id,
         position,
         summary: JSON.stringify(summary),
         markdown,
         headings: JSON.stringify(headings),
-      }),
+      })),
     );
+    const alerts = latest.flatMap(alertRows);
     await this.db.transaction(async tx => {
-      await tx('runbooks_documents').where({ entity_ref: entityRef }).delete();
+      await tx('runbooks_documents').whereIn('entity_ref', refs).delete();
+      await tx('runbooks_alerts').whereIn('entity_ref', refs).delete();
       await tx('runbooks_entities')
-        .insert({
-          entity_ref: entityRef,
-          refreshed_at: refreshedAt,
-          data: JSON.stringify(rest),
-          stamp: randomUUID(),
-        })
+        .insert(entities)
         .onConflict('entity_ref')
         .merge(['refreshed_at', 'data', 'stamp']);
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await tx('runbooks_documents').insert(rows.slice(i, i + INSERT_CHUNK));
+      for (const chunk of documentChunks(documents)) {
+        await tx('runbooks_documents').insert(chunk);
       }
-      await tx('runbooks_alerts').where({ entity_ref: entityRef }).delete();
-      const alerts = alertRows(snapshot);
       for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
         await tx('runbooks_alerts').insert(alerts.slice(i, i + INSERT_CHUNK));
       }

@@ -13,9 +13,14 @@ import { isYamlPath, RunbookFile } from '../sources/types';
 import { buildEntitySnapshot, LocationFiles } from './buildEntitySnapshot';
 import { entityKey } from './entityRefs';
 import { RunbooksStore } from './RunbooksStore';
-import { EntitySummary } from './types';
+import { EntitySnapshot, EntitySummary } from './types';
+
+/** What reading an entity's sources gave, before it is stored. */
+type EntityRead = { snapshot: EntitySnapshot; unreachable: string[] };
 
 const REFRESH_CONCURRENCY = 4;
+/** Entities written per transaction by the scheduled refresh. */
+const WRITE_BATCH = 50;
 
 /** Re-reads entities' runbooks from their sources into the store. */
 export class RunbooksRefresher {
@@ -40,9 +45,9 @@ export class RunbooksRefresher {
     const key = entityKey(entity);
     const running = this.inFlight.get(key);
     if (running) return running;
-    const work = this.readAndStore(entity).finally(() =>
-      this.inFlight.delete(key),
-    );
+    const work = this.readEntity(entity)
+      .then(read => this.store(read))
+      .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, work);
     return work;
   }
@@ -91,12 +96,41 @@ export class RunbooksRefresher {
       },
       { credentials },
     )) {
+      // Entities whose sources answered are written in batches (one
+      // transaction each); a failed source goes through `store`, which
+      // keeps the last good copy.
+      const batch: EntitySnapshot[] = [];
+      const flush = async () => {
+        const snapshots = batch.splice(0, batch.length);
+        try {
+          await this.deps.store.saveSnapshots(snapshots);
+          return;
+        } catch {
+          // One entity at a time, so that one bad row costs only its entity.
+        }
+        for (const snapshot of snapshots) {
+          try {
+            await this.deps.store.saveSnapshot(snapshot);
+          } catch (error) {
+            failures.count++;
+            this.deps.logger.warn(
+              `Could not store the runbooks of ${snapshot.entityRef}: ${error}`,
+            );
+          }
+        }
+      };
       await forEachLimited(
         page.filter(wanted),
         REFRESH_CONCURRENCY,
         async entity => {
           try {
-            await this.refreshEntity(entity);
+            const read = await this.readEntity(entity);
+            if (read.unreachable.length) {
+              await this.store(read);
+              return;
+            }
+            batch.push(read.snapshot);
+            if (batch.length >= WRITE_BATCH) await flush();
           } catch (error) {
             failures.count++;
             this.deps.logger.warn(
@@ -105,11 +139,12 @@ export class RunbooksRefresher {
           }
         },
       );
+      await flush();
     }
     return failures.count;
   }
 
-  private async readAndStore(entity: Entity): Promise<EntitySummary> {
+  private async readEntity(entity: Entity): Promise<EntityRead> {
     const annotations = entity.metadata.annotations ?? {};
     // Annotation problems are reported by buildEntitySnapshot's validation.
     const parsed = parseLocationAnnotation(
@@ -156,6 +191,13 @@ export class RunbooksRefresher {
       problems,
       now: this.deps.now?.() ?? new Date(),
     });
+    return { snapshot, unreachable };
+  }
+
+  private async store({
+    snapshot,
+    unreachable,
+  }: EntityRead): Promise<EntitySummary> {
     const now = this.deps.now?.() ?? new Date();
     if (unreachable.length) {
       // Keep the last good copy: at 3 a.m. a stale runbook beats none.

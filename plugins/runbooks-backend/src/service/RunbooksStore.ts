@@ -10,6 +10,8 @@ import {
 export interface RunbooksStore {
   /** Replaces everything stored for the snapshot's entity, atomically. */
   saveSnapshot(snapshot: EntitySnapshot): Promise<void>;
+  /** `saveSnapshot` for many entities in one transaction. */
+  saveSnapshots(snapshots: EntitySnapshot[]): Promise<void>;
   /** The entity's last snapshot without markdown bodies, if it was ever refreshed. */
   getEntity(entityRef: string): Promise<EntitySummary | undefined>;
   /**
