@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
-import { RunbooksStore } from './RunbooksStore';
+import { RunbooksStore, StaleNotificationKey } from './RunbooksStore';
 import {
   AlertIndexRow,
   EntitySnapshot,
@@ -362,32 +362,51 @@ export class DatabaseRunbooksStore implements RunbooksStore {
     );
   }
 
-  async claimStaleNotification(
-    entityRef: string,
-    runbookId: string,
-    due: string,
-  ): Promise<boolean> {
-    const inserted = await this.db('runbooks_stale_notifications')
-      .insert({
-        entity_ref: entityRef,
-        runbook_id: runbookId,
-        due,
-        sent_at: new Date().toISOString(),
-      })
-      .onConflict(['entity_ref', 'runbook_id', 'due'])
-      .ignore()
-      .returning('entity_ref');
-    return inserted.length > 0;
+  async claimStaleNotifications(
+    keys: StaleNotificationKey[],
+  ): Promise<StaleNotificationKey[]> {
+    const claimed: StaleNotificationKey[] = [];
+    const sentAt = new Date().toISOString();
+    for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+      const rows: Array<{
+        entity_ref: string;
+        runbook_id: string;
+        due: string;
+      }> = await this.db('runbooks_stale_notifications')
+        .insert(
+          keys.slice(i, i + INSERT_CHUNK).map(key => ({
+            entity_ref: key.entityRef,
+            runbook_id: key.runbookId,
+            due: key.due,
+            sent_at: sentAt,
+          })),
+        )
+        .onConflict(['entity_ref', 'runbook_id', 'due'])
+        .ignore()
+        .returning(['entity_ref', 'runbook_id', 'due']);
+      for (const row of rows) {
+        claimed.push({
+          entityRef: row.entity_ref,
+          runbookId: row.runbook_id,
+          due: row.due,
+        });
+      }
+    }
+    return claimed;
   }
 
-  async releaseStaleNotification(
-    entityRef: string,
-    runbookId: string,
-    due: string,
-  ): Promise<void> {
-    await this.db('runbooks_stale_notifications')
-      .where({ entity_ref: entityRef, runbook_id: runbookId, due })
-      .delete();
+  async releaseStaleNotifications(keys: StaleNotificationKey[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const key of keys) {
+        await tx('runbooks_stale_notifications')
+          .where({
+            entity_ref: key.entityRef,
+            runbook_id: key.runbookId,
+            due: key.due,
+          })
+          .delete();
+      }
+    });
   }
 
   async markSourceUnreachable(

@@ -6,6 +6,13 @@ import {
   StoredRunbook,
 } from './types';
 
+/** One runbook's stale notification for one due date. */
+export type StaleNotificationKey = {
+  entityRef: string;
+  runbookId: string;
+  due: string;
+};
+
 /** Where the plugin keeps what it read. */
 export interface RunbooksStore {
   /** Replaces everything stored for the snapshot's entity, atomically. */
@@ -55,20 +62,15 @@ export interface RunbooksStore {
   /** The newest review of every runbook, keyed `entityRef|runbookId`. */
   latestReviewsOfAll(): Promise<Map<string, RunbookReview>>;
   /**
-   * Claims the right to send the stale notification of a runbook for one due
-   * date: true the first time, false ever after (across replicas too).
+   * Claims the right to send the stale notification of runbooks for their
+   * due dates: answers the keys claimed now, never a key claimed before
+   * (across replicas too).
    */
-  claimStaleNotification(
-    entityRef: string,
-    runbookId: string,
-    due: string,
-  ): Promise<boolean>;
-  /** Gives a claim back, when sending failed, so a later run retries. */
-  releaseStaleNotification(
-    entityRef: string,
-    runbookId: string,
-    due: string,
-  ): Promise<void>;
+  claimStaleNotifications(
+    keys: StaleNotificationKey[],
+  ): Promise<StaleNotificationKey[]>;
+  /** Gives claims back, when sending failed, so a later run retries. */
+  releaseStaleNotifications(keys: StaleNotificationKey[]): Promise<void>;
   /** Flags an entity whose sources failed, keeping its last good runbooks. */
   markSourceUnreachable(
     entityRef: string,

@@ -5,7 +5,7 @@ import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { RunbooksConfig } from '../config';
 import { presentRunbook } from './presentRunbook';
-import { RunbooksStore } from './RunbooksStore';
+import { RunbooksStore, StaleNotificationKey } from './RunbooksStore';
 
 /** How many runbooks a grouped notification names before "and N more". */
 const LISTED_RUNBOOKS = 10;
@@ -34,6 +34,10 @@ type StaleRunbook = {
   entityTitle: string;
   viewUrl: string;
 };
+
+function keyOf(key: StaleNotificationKey): string {
+  return `${key.entityRef}|${key.runbookId}|${key.due}`;
+}
 
 /** The stale runbooks of one owning group. */
 type OwnerGroup = {
@@ -155,19 +159,10 @@ export class StaleNotifier {
 
   /** The runbooks whose notification for their due date nobody has sent yet. */
   private async claim(runbooks: StaleRunbook[]): Promise<StaleRunbook[]> {
-    const claimed: StaleRunbook[] = [];
-    for (const runbook of runbooks) {
-      if (
-        await this.deps.store.claimStaleNotification(
-          runbook.entityRef,
-          runbook.runbookId,
-          runbook.due,
-        )
-      ) {
-        claimed.push(runbook);
-      }
-    }
-    return claimed;
+    const claimed = new Set(
+      (await this.deps.store.claimStaleNotifications(runbooks)).map(keyOf),
+    );
+    return runbooks.filter(runbook => claimed.has(keyOf(runbook)));
   }
 
   /** Sends the group's notification; on failure gives every claim back. */
@@ -183,13 +178,7 @@ export class StaleNotifier {
       });
       return true;
     } catch (error) {
-      for (const runbook of claimed) {
-        await store.releaseStaleNotification(
-          runbook.entityRef,
-          runbook.runbookId,
-          runbook.due,
-        );
-      }
+      await store.releaseStaleNotifications(claimed);
       logger.warn(
         `Could not notify ${group.recipient} that ${claimed.length} runbook(s) are stale, retrying at the next run: ${error}`,
       );
