@@ -4,6 +4,7 @@
 'use strict';
 
 const { fork } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 const { startBackend, cannon, serviceToken, table } = require('./lib');
 
@@ -20,16 +21,30 @@ const TRIVIAL = '/api/catalog/.well-known/backstage/permissions/metadata';
 const BY_NAME =
   '/api/catalog/entities/by-name/component/default/runbooks-for-backstage';
 const ALERT = '/api/runbooks/alerts/BackstageBackendDown';
-const PRODUCTION = process.env.BENCH_MODE === 'production';
+const MODE = process.env.BENCH_MODE || 'development';
+const PRODUCTION = MODE === 'production' || MODE === 'built';
+const MODE_TEXT = {
+  development: 'development mode (npm run start:backend)',
+  production:
+    'production mode (NODE_ENV=production node src/index, TypeScript loaded by the require hook)',
+  built:
+    'built backend (NODE_ENV=production node, compiled packages: bench/buildBackend.js)',
+};
 
 async function main() {
   console.log(
     `# http: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${SECONDS} s per route, backend in ${
-      PRODUCTION
-        ? 'production mode (NODE_ENV=production node src/index)'
-        : 'development mode (npm run start:backend)'
+      MODE_TEXT[MODE] ?? MODE
     }`,
   );
+  let entry;
+  if (MODE === 'built') {
+    const { buildBackend, builtBackendEntry } = require('./buildBackend');
+    entry =
+      process.env.BENCH_REUSE_BUILD && fs.existsSync(builtBackendEntry)
+        ? builtBackendEntry
+        : buildBackend({ log: line => console.log(line) });
+  }
   const backend = await startBackend(
     PRODUCTION
       ? {
@@ -45,6 +60,7 @@ async function main() {
       : {},
     {
       production: PRODUCTION,
+      entry,
       ready: async api => {
         const res = await api(ENTITY);
         return res.ok ? true : undefined;

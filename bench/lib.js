@@ -120,16 +120,22 @@ async function startBackend(config = {}, options = {}) {
   // started by plain node with NODE_ENV=production, the TypeScript loaded by
   // Backstage's own require hook (as `package start` does), without the CLI's
   // watcher and without --enable-source-maps.
+  // Built (`options.entry`): compiled JavaScript started by plain node, no
+  // transform at all (see buildBackend.js).
   const child = options.production
     ? spawn(
         process.execPath,
         [
           ...(options.nodeArgs || []),
-          '--require',
-          require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
-            paths: [repoRoot],
-          }),
-          'src/index',
+          ...(options.entry
+            ? [options.entry]
+            : [
+                '--require',
+                require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+                  paths: [repoRoot],
+                }),
+                'src/index',
+              ]),
           ...configArgs,
         ],
         {

@@ -29,6 +29,7 @@ export async function waitFor<T>(
   what: string,
   fn: () => Promise<T | undefined>,
   timeoutMs: number,
+  everyMs = 1000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -39,7 +40,7 @@ export async function waitFor<T>(
     } catch (error) {
       last = error;
     }
-    await new Promise(r => setTimeout(r, 1000));
+    await new Promise(r => setTimeout(r, everyMs));
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
 }

@@ -122,6 +122,12 @@ describe('two backend replicas on one PostgreSQL', () => {
       async () => ((await a.api(entity)).ok ? true : undefined),
       120_000,
     );
+    // Replica B has answered the entity (and keeps that answer in memory).
+    const statusOnB = async () =>
+      (await (await b.api(entity)).json()).runbooks.find(
+        (r: { id: string }) => r.id === 'search-index-stale',
+      )?.status;
+    expect(await statusOnB()).not.toBe('fresh');
     const token = await guestToken(a.baseUrl);
     const posted = await fetch(
       `${a.baseUrl}${entity}/runbooks/search-index-stale/reviews`,
@@ -146,5 +152,13 @@ describe('two backend replicas on one PostgreSQL', () => {
       await b.api(`${entity}/runbooks/search-index-stale/reviews`)
     ).json();
     expect(history.reviews[0].note).toBe('Reviewed on replica A');
+    // The entity answer B kept turns fresh too (B checks the database at
+    // least once a second).
+    await waitFor(
+      'the review in replica B entity answer',
+      async () => ((await statusOnB()) === 'fresh' ? true : undefined),
+      10_000,
+      200,
+    );
   });
 });

@@ -91,6 +91,23 @@ function parseRefreshEntityRef(text: string) {
   return ref;
 }
 
+/**
+ * Sends JSON, serializing an answer object once: the service hands out the
+ * same object while it reuses an answer, so repeated requests skip
+ * JSON.stringify.
+ */
+function jsonSender() {
+  const serialized = new WeakMap<object, string>();
+  return (res: express.Response, body: object) => {
+    let text = serialized.get(body);
+    if (text === undefined) {
+      text = JSON.stringify(body);
+      serialized.set(body, text);
+    }
+    res.type('application/json').send(text);
+  };
+}
+
 /** The HTTP API of the runbooks plugin (contract section 4). */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
@@ -103,6 +120,7 @@ export async function createRouter(options: {
   // Users and services (static tokens included) may read; only users review.
   const readerOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const sendJson = jsonSender();
   // Only the POST routes read a body; GETs skip the parser.
   const jsonBody = express.json({ limit: '64kb' });
 
@@ -113,7 +131,7 @@ export async function createRouter(options: {
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
     const ref = parse(entityParams, req.params, 'entity reference');
     const credentials = await readerOf(req);
-    res.json(await service.getEntityRunbooks(ref, credentials));
+    sendJson(res, await service.getEntityRunbooks(ref, credentials));
   });
 
   router.get(
@@ -174,7 +192,7 @@ export async function createRouter(options: {
     const alert = parse(alertName, req.params.alertName, 'alert name');
     const query = parse(alertQuery, req.query, 'query');
     const credentials = await readerOf(req);
-    res.json(await service.lookupAlert(alert, query, credentials));
+    sendJson(res, await service.lookupAlert(alert, query, credentials));
   });
 
   // Prometheus' runbook_url: opened from alert notifications by a browser,
