@@ -2,7 +2,7 @@
 // backend uses is built by `backstage-cli package build` (compiled JavaScript
 // in dist/, what `npm publish` ships), laid out in .cache/built-backend with
 // their published package.json (main: dist/index.cjs.js), and the backend's
-// own two source files compiled by esbuild. Plain `node` then runs it, with no
+// own source files compiled by esbuild. Plain `node` then runs it, with no
 // TypeScript transform. (Backstage's `package build` of the backend itself
 // packs a yarn workspace; this repository uses npm, so the layout is made
 // here instead.)
@@ -84,17 +84,17 @@ function buildBackend({ log = console.log } = {}) {
     log(`  package build ${name}: ${Date.now() - t} ms`);
   }
   const esbuild = require(require.resolve('esbuild', { paths: [repoRoot] }));
-  const sources = fs
-    .readdirSync(path.join(backendDir, 'src'))
-    .filter(file => file.endsWith('.ts') && !file.endsWith('.test.ts'))
-    .map(file => path.join(backendDir, 'src', file));
+  // The backend's own files in one CommonJS file, every package left to
+  // node_modules; import() turned into require() as Backstage's build does.
   esbuild.buildSync({
-    entryPoints: sources,
-    outdir: path.join(target, 'backend'),
+    entryPoints: [path.join(backendDir, 'src', 'index.ts')],
+    outfile: path.join(target, 'backend', 'index.js'),
+    bundle: true,
+    packages: 'external',
+    supported: { 'dynamic-import': false },
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    bundle: false,
     logLevel: 'warning',
   });
   return path.join(target, 'backend', 'index.js');
