@@ -23,3 +23,6 @@ export * from './reviewDates';
 export * from './searchDocument';
 export * from './alertRules';
 export * from './apiTypes';
+export * from './snapshot/types';
+export * from './snapshot/alertMappings';
+export * from './snapshot/buildEntitySnapshot';

@@ -6,6 +6,7 @@
 /* Property bodies check optional fields only when a parser returned them. */
 /* eslint-disable jest/no-conditional-expect, no-script-url */
 import {
+  buildEntitySnapshot,
   extractStatedReviewDates,
   normalizeRelativePath,
   parseAlertsAnnotation,
@@ -22,7 +23,6 @@ import {
   validateRunbooksAnnotations,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import fc from 'fast-check';
-import { buildEntitySnapshot } from '../service/buildEntitySnapshot';
 
 const RUNS = { numRuns: 300, seed: 7_2026 };
 

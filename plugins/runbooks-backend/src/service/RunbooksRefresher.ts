@@ -3,6 +3,8 @@ import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  buildEntitySnapshot,
+  LocationFiles,
   parseLocationAnnotation,
   RunbookProblem,
   RUNBOOKS_ALERT_RULES_ANNOTATION,
@@ -10,7 +12,6 @@ import {
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
 import { isYamlPath, RunbookFile } from '../sources/types';
-import { buildEntitySnapshot, LocationFiles } from './buildEntitySnapshot';
 import { entityKey } from './entityRefs';
 import { RunbooksStore } from './RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';

@@ -1,9 +1,9 @@
+import { buildEntitySnapshot } from '@runbooks-for-backstage/plugin-runbooks-common';
 import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
 import { readLocalRunbooks } from '../sources/readLocalRunbooks';
 import { isYamlPath } from '../sources/types';
-import { buildEntitySnapshot } from './buildEntitySnapshot';
 
 // The demo catalog's kube-prometheus system: real alert rules and runbooks.
 const demo = path.resolve(__dirname, '../../../../demo/kube-prometheus');

@@ -1,13 +1,10 @@
-import { RunbookProblem } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  RunbookFile,
+  RunbookProblem,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 
-/** A markdown file read from a runbooks location. */
-export type RunbookFile = {
-  /** Path relative to the location's root folder, slash-separated. */
-  path: string;
-  content: string;
-  /** Where a person can read or edit the file, when it lives at a URL. */
-  sourceUrl?: string;
-};
+/** A markdown file read from a runbooks location (shared with runbooks-common's snapshot builder). */
+export type { RunbookFile } from '@runbooks-for-backstage/plugin-runbooks-common';
 
 /** The files of one location, and what went wrong reading them. */
 export type SourceReadResult = {

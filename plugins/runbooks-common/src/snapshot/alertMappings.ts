@@ -1,18 +1,23 @@
+import { AlertRule, matchRunbookUrl } from '../alertRules';
+import {
+  alertMatchesPattern,
+  AlertsAnnotationEntry,
+} from '../alertsAnnotation';
+import { RUNBOOKS_ALERTS_ANNOTATION } from '../annotations';
+import { RunbookIndexAlert } from '../runbookIndex';
 import {
   AlertMapping,
   AlertMappingSource,
-  alertMatchesPattern,
-  AlertRule,
-  AlertsAnnotationEntry,
   AlertWithoutRunbook,
-  matchRunbookUrl,
-  RunbookIndexAlert,
   RunbookProblem,
-  RUNBOOKS_ALERTS_ANNOTATION,
-} from '@runbooks-for-backstage/plugin-runbooks-common';
+} from '../types';
 import { StoredRunbook } from './types';
 
-/** Sources in the order they win a conflict: what an owner wrote beats what is inferred. */
+/**
+ * Sources in the order they win a conflict: what an owner wrote beats what is inferred.
+ *
+ * @public
+ */
 export const ALERT_SOURCE_PRECEDENCE: AlertMappingSource[] = [
   'annotation',
   'front-matter',
@@ -29,6 +34,8 @@ type Candidate = AlertMapping & { origin: string };
  * Merges the alert mappings of every source into one list: for each alert
  * name, the mapping of the highest-precedence source wins, and a different
  * runbook claimed by another source is reported as a conflict.
+ *
+ * @public
  */
 export function collectAlertMappings(input: {
   runbooks: StoredRunbook[];

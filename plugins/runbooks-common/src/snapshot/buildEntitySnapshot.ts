@@ -1,41 +1,44 @@
+import { AlertRule, parsePrometheusRules } from '../alertRules';
+import { parseAlertsAnnotation } from '../alertsAnnotation';
 import {
-  AlertRule,
-  extractHeadings,
-  extractStatedReviewDates,
-  extractTitle,
+  RUNBOOKS_ALERTS_ANNOTATION,
+  RUNBOOKS_ESCALATION_ANNOTATION,
+  RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
+} from '../annotations';
+import { parseDuration } from '../duration';
+import { parseEscalationAnnotation } from '../escalation';
+import { parseMarkdownFile } from '../frontMatter';
+import { extractHeadings, extractTitle, titleFromFileName } from '../markdown';
+import { parseReviewDate } from '../review';
+import { extractStatedReviewDates, StatedReviewDates } from '../reviewDates';
+import { runbookIdFromPath } from '../runbookId';
+import {
   isRunbookIndexFile,
-  parseAlertsAnnotation,
-  parseDuration,
-  parseEscalationAnnotation,
-  parseMarkdownFile,
-  parsePrometheusRules,
-  parseReviewDate,
   parseRunbookIndex,
   RunbookIndex,
   RunbookIndexAlert,
   RunbookIndexLink,
-  RunbookProblem,
-  runbookIdFromPath,
-  RUNBOOKS_ALERTS_ANNOTATION,
-  RUNBOOKS_ESCALATION_ANNOTATION,
-  RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
-  Severity,
-  StatedReviewDates,
-  titleFromFileName,
-  validateRunbooksAnnotations,
-} from '@runbooks-for-backstage/plugin-runbooks-common';
-import { RunbookFile } from '../sources/types';
+} from '../runbookIndex';
+import { RunbookProblem, Severity } from '../types';
+import { validateRunbooksAnnotations } from '../validateAnnotations';
 import { collectAlertMappings } from './alertMappings';
-import { EntitySnapshot, StoredRunbook } from './types';
+import { EntitySnapshot, RunbookFile, StoredRunbook } from './types';
 
-/** The files of one runbooks location of an entity. */
+/**
+ * The files of one runbooks location of an entity.
+ *
+ * @public
+ */
 export type LocationFiles = { files: RunbookFile[] };
 
 /**
  * Turns what was read from an entity's sources into the snapshot the plugin
  * stores: runbooks with titles, categories and review dates, index links to
  * missing files, alert mappings from every source, the severity ladder and
- * escalation, and every problem met on the way.
+ * escalation, and every problem met on the way. Pure: the caller reads the
+ * files (the runbooks backend from its sources, runbooks-lint from disk).
+ *
+ * @public
  */
 export function buildEntitySnapshot(options: {
   entityRef: string;
