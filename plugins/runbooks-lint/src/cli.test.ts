@@ -258,7 +258,7 @@ describe('runbooks-lint findings', () => {
     const result = await run(['catalog-info.yaml'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
-      'runbooks/README.md:5: warning: The index links to gone.md',
+      'runbooks/README.md:5: warning: The runbook index links to gone.md, which does not exist',
     );
     expect(result.stdout.trim().split('\n').pop()).toMatch(
       /^\d+ errors, \d+ warnings, \d+ notes$/,

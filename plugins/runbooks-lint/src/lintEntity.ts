@@ -1,27 +1,21 @@
 import {
-  alertMatchesPattern,
-  AlertRule,
+  buildEntitySnapshot,
   computeReviewStatus,
-  extractHeadings,
-  extractStatedReviewDates,
+  EntitySnapshot,
   isRunbookIndexFile,
-  matchRunbookUrl,
   parseAlertsAnnotation,
   parseDuration,
   parseLocationAnnotation,
   parseMarkdownFile,
   parseOnCallAnnotation,
-  parsePrometheusRules,
-  parseReviewDate,
   parseRunbookIndex,
+  RunbookFile,
   RunbookProblem,
   RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_ALERTS_ANNOTATION,
   RUNBOOKS_LOCATION_ANNOTATION,
   RUNBOOKS_ON_CALL_ANNOTATION,
-  RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
-  StatedReviewDates,
-  validateRunbooksAnnotations,
+  StoredRunbook,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +27,6 @@ import {
   isMarkdownPath,
   isYamlPath,
   listFiles,
-  LocalFile,
   resolveInsideEntityFolder,
 } from './files';
 import { Finding, FindingLevel } from './findings';
@@ -59,19 +52,15 @@ type EntityScope = {
   findings: Finding[];
 };
 
-/** A markdown file of a runbooks location, read. */
-type RunbookFileContent = LocalFile & { content: string };
+/** A file read from disk, as the snapshot builder takes it, with where it lives. */
+type LocalFile = RunbookFile & { absolute: string };
 
-/** An alert rule with the absolute path and line of its rule file. */
-type LocatedRule = AlertRule & { line?: number };
-
-/** What the `dir:` locations of an entity hold. */
-type RunbookSet = {
-  /** Present runbooks (not index files), by lower-case path. */
-  runbooks: Map<string, RunbookFileContent & { alerts: string[] }>;
-  /** Alert mappings of index tables and mapping blocks to present runbooks. */
-  indexAlerts: string[];
-  /** Whether any `dir:` location was read. */
+/** What the `dir:` locations and rule files of an entity hold. */
+type EntityFiles = {
+  /** The files of each `dir:` location that could be read, in order. */
+  locations: LocalFile[][];
+  ruleFiles: LocalFile[];
+  /** Whether any `dir:` runbooks location was read. */
   read: boolean;
   /** Whether a `url:` location holds runbooks this run cannot see. */
   unseen: boolean;
@@ -104,8 +93,13 @@ function annotationLine(scope: EntityScope, key: string | undefined) {
 }
 
 /**
- * Lints one entity's runbooks setup: its annotations with the shared
- * validator, then what they point at on disk.
+ * Lints one entity's runbooks setup. The files its annotations point at are
+ * read from disk, then judged by the portal's own snapshot builder
+ * (`buildEntitySnapshot` of runbooks-common): every problem the portal would
+ * show is a finding, with the portal's message. What the portal does not
+ * report as a problem but a repository's CI should know (stale runbooks,
+ * alerts without a runbook, unknown anchors, reading limits, the on-call
+ * schedule file) is added around it.
  */
 export async function lintEntity(
   entity: {
@@ -117,42 +111,52 @@ export async function lintEntity(
   context: LintContext,
 ): Promise<Finding[]> {
   const scope: EntityScope = { ...entity, context, findings: [] };
-  const { annotations } = scope;
-
-  for (const problem of validateRunbooksAnnotations(annotations)) {
-    report(scope, problem.level, problem.message, {
-      line: annotationLine(scope, problem.subject),
-      subject: problem.subject,
-    });
-  }
-
   const entityFolder = path.dirname(scope.catalogFile);
-  const runbooks = await lintRunbookLocations(scope, entityFolder);
-  lintAlertsAnnotation(scope, runbooks);
-  const rules = await lintAlertRules(scope, entityFolder);
-  lintAlertsWithoutRunbook(scope, runbooks, rules);
+
+  const files: EntityFiles = {
+    locations: [],
+    ruleFiles: [],
+    read: false,
+    unseen: false,
+  };
+  await readRunbookLocations(scope, entityFolder, files);
+  await readAlertRules(scope, entityFolder, files);
+  const snapshot = buildEntitySnapshot({
+    entityRef: entity.ref,
+    entityTitle: entity.ref,
+    annotations: scope.annotations,
+    locations: files.locations.map(location => ({ files: location })),
+    ruleFiles: files.ruleFiles,
+    problems: [],
+    now: context.now,
+  });
+
+  reportSnapshotProblems(scope, snapshot, files);
+  lintReviewStatus(scope, snapshot, files);
+  lintAlertAnchors(scope, snapshot);
+  lintIndexAlerts(scope, snapshot, files);
+  lintAlertsWithoutRunbook(scope, snapshot, files);
   await lintOnCallSchedule(scope, entityFolder);
   return scope.findings;
 }
 
-async function lintRunbookLocations(
+/**
+ * Reads the markdown files of the entity's `dir:` locations the way the
+ * portal's local reader does: inside the entity's folder, skipping files over
+ * the size limit and files past the count limit.
+ */
+async function readRunbookLocations(
   scope: EntityScope,
   entityFolder: string,
-): Promise<RunbookSet> {
-  const set: RunbookSet = {
-    runbooks: new Map(),
-    indexAlerts: [],
-    read: false,
-    unseen: false,
-  };
+  result: EntityFiles,
+) {
   const key = RUNBOOKS_LOCATION_ANNOTATION;
-  if (scope.annotations[key] === undefined) return set;
+  if (scope.annotations[key] === undefined) return;
   const line = annotationLine(scope, key);
-  const neverReviewed: string[] = [];
   for (const location of parseLocationAnnotation(scope.annotations[key])
     .value) {
     if (location.type === 'url') {
-      set.unseen = true;
+      result.unseen = true;
       report(
         scope,
         'info',
@@ -161,279 +165,26 @@ async function lintRunbookLocations(
       );
       continue;
     }
-    const resolved = await resolveInsideEntityFolder(
-      entityFolder,
-      location.target,
-    );
-    if ('refused' in resolved) {
-      report(
-        scope,
-        'error',
-        `${key} dir:${location.target} ${resolved.refused} (${display(
-          scope,
-          path.resolve(entityFolder, location.target),
-        )}); the portal cannot read these runbooks`,
-        { line, subject: key },
-      );
-      continue;
-    }
-    set.read = true;
-    const files = await listFiles(
-      resolved.root,
-      resolved.isFile,
-      isMarkdownPath,
-    );
-    if (!files.length) {
-      report(
-        scope,
-        'warning',
-        `${key} dir:${location.target} holds no markdown files`,
-        { line, subject: key },
-      );
-      continue;
-    }
-    if (files.length > DEFAULT_LIMITS.maxFilesPerEntity) {
-      report(
-        scope,
-        'warning',
-        `${key} dir:${location.target} holds ${files.length} markdown files; the portal reads the first ${DEFAULT_LIMITS.maxFilesPerEntity} by default (runbooks.limits.maxFilesPerEntity)`,
-        { line, subject: key },
-      );
-    }
-    const contents: RunbookFileContent[] = [];
-    for (const file of files) {
-      if (file.size > DEFAULT_LIMITS.maxFileBytes) {
-        report(
-          scope,
-          'warning',
-          `${file.path} is ${file.size} bytes; the portal skips files over ${DEFAULT_LIMITS.maxFileBytes} bytes by default (runbooks.limits.maxFileBytes)`,
-          { file: file.absolute, subject: file.path },
-        );
-        continue;
-      }
-      contents.push({
-        ...file,
-        content: await fs.readFile(file.absolute, 'utf8'),
-      });
-    }
-    const folderDates = lintIndexes(scope, contents, set);
-    for (const file of contents) {
-      if (isRunbookIndexFile(file.path)) continue;
-      const status = lintRunbook(scope, file, folderDates, set);
-      if (status === 'never-reviewed') neverReviewed.push(file.path);
-    }
-  }
-  if (neverReviewed.length) {
-    const shown = neverReviewed.slice(0, 5).join(', ');
-    const more =
-      neverReviewed.length > 5 ? ` and ${neverReviewed.length - 5} more` : '';
-    report(
-      scope,
-      'info',
-      `${neverReviewed.length} runbook(s) state no review date (front matter last-reviewed, a "Last Updated:" line, or their index's), so the portal shows them as never reviewed: ${shown}${more}`,
-      { line, subject: key },
-    );
-  }
-  return set;
-}
-
-/** Reports a problem of a common parser against the file it is about. */
-function reportFileProblem(
-  scope: EntityScope,
-  file: RunbookFileContent,
-  problem: RunbookProblem,
-) {
-  const prefix = `${file.path}: `;
-  const message = problem.message.startsWith(prefix)
-    ? problem.message.slice(prefix.length)
-    : problem.message;
-  const key = /front matter "([^"]+)"/.exec(message)?.[1];
-  report(scope, problem.level, message, {
-    file: file.absolute,
-    line: key ? frontMatterLine(file.content, key) : undefined,
-    subject: file.path,
-  });
-}
-
-function frontMatterLine(content: string, key: string): number | undefined {
-  const escaped = escapeRegExp(key);
-  const pattern = new RegExp(`^\\s*["']?${escaped}["']?\\s*:`);
-  return findLine(content, line => pattern.test(line));
-}
-
-/**
- * Checks the index files of one location: front matter, alert tables and
- * links to runbooks that do not exist. Answers the index dates per folder.
- */
-function lintIndexes(
-  scope: EntityScope,
-  files: RunbookFileContent[],
-  set: RunbookSet,
-): Map<string, StatedReviewDates> {
-  const folderDates = new Map<string, StatedReviewDates>();
-  const present = new Set(files.map(file => file.path));
-  const reported = new Set<string>();
-  for (const file of files.filter(f => isRunbookIndexFile(f.path))) {
-    const parsed = parseMarkdownFile(file.content, file.path);
-    parsed.problems.forEach(p => reportFileProblem(scope, file, p));
-    const index = parseRunbookIndex(parsed.body, file.path);
-    index.problems.forEach(p => reportFileProblem(scope, file, p));
-    for (const link of index.links) {
-      if (present.has(link.path) || reported.has(link.path)) continue;
-      reported.add(link.path);
-      const name = link.path.split('/').pop()!;
-      report(
-        scope,
-        'warning',
-        `The index links to ${link.path} ("${link.title}"), which does not exist; the portal lists it as a missing runbook`,
-        {
-          file: file.absolute,
-          line: findLine(
-            file.content,
-            text =>
-              text.includes('](') &&
-              (text.includes(name) || text.includes(encodeURI(name))),
-          ),
-          subject: link.path,
-        },
-      );
-    }
-    for (const alert of index.alerts) {
-      if (present.has(alert.path)) {
-        set.indexAlerts.push(alert.alert);
-      } else if (!reported.has(alert.path)) {
-        reported.add(alert.path);
-        report(
-          scope,
-          'warning',
-          `The index maps alert ${alert.alert} to ${alert.path}, which does not exist`,
-          {
-            file: file.absolute,
-            line: findLine(file.content, text => text.includes(alert.alert)),
-            subject: alert.alert,
-          },
-        );
-      }
-    }
-    const folder = folderOf(file.path);
-    folderDates.set(folder, {
-      lastReviewed:
-        validDate(parsed.frontMatter['last-reviewed']) ??
-        index.dates.lastReviewed,
-      nextReview:
-        validDate(parsed.frontMatter['next-review']) ?? index.dates.nextReview,
+    const files = await readDir(scope, entityFolder, {
+      key,
+      target: location.target,
+      accept: isMarkdownPath,
+      what: 'runbooks',
+      kind: 'markdown files',
     });
-  }
-  return folderDates;
-}
-
-/** Checks one runbook's front matter and dates; answers its review status. */
-function lintRunbook(
-  scope: EntityScope,
-  file: RunbookFileContent,
-  folderDates: Map<string, StatedReviewDates>,
-  set: RunbookSet,
-) {
-  const parsed = parseMarkdownFile(file.content, file.path);
-  parsed.problems.forEach(p => reportFileProblem(scope, file, p));
-  const fm = parsed.frontMatter;
-  set.runbooks.set(file.path.toLowerCase(), {
-    ...file,
-    alerts: fm.alerts ?? [],
-  });
-
-  const frontMatterDate = (key: 'last-reviewed' | 'next-review') => {
-    const text = fm[key];
-    if (text === undefined) return undefined;
-    const date = validDate(text);
-    if (!date) {
-      report(
-        scope,
-        'warning',
-        `front matter "${key}" is "${text}", which is not a date (use 2024-12-01)`,
-        {
-          file: file.absolute,
-          line: frontMatterLine(file.content, key),
-          subject: file.path,
-        },
-      );
-    }
-    return date;
-  };
-  // The portal's order: front matter, then the runbook's text, then its index.
-  const stated = extractStatedReviewDates(parsed.body);
-  const ownLast = frontMatterDate('last-reviewed') ?? stated.lastReviewed;
-  const ownNext = frontMatterDate('next-review') ?? stated.nextReview;
-  const dates =
-    ownLast || ownNext
-      ? { lastReviewed: ownLast, nextReview: ownNext }
-      : nearestIndexDates(folderOf(file.path), folderDates) ?? {};
-
-  const intervalText =
-    (parseDuration(scope.annotations[RUNBOOKS_REVIEW_INTERVAL_ANNOTATION]) &&
-      scope.annotations[RUNBOOKS_REVIEW_INTERVAL_ANNOTATION]) ||
-    fm['review-interval'] ||
-    DEFAULT_REVIEW_INTERVAL;
-  const review = computeReviewStatus({
-    lastReviewed: dates.lastReviewed ? new Date(dates.lastReviewed) : undefined,
-    nextReview: dates.nextReview ? new Date(dates.nextReview) : undefined,
-    interval: parseDuration(intervalText)!,
-    dueSoonWindow: DUE_SOON_WINDOW,
-    now: scope.context.now,
-  });
-  if (review.status === 'stale') {
-    report(
-      scope,
-      'warning',
-      `this runbook is stale: its review was due on ${review
-        .due!.toISOString()
-        .slice(
-          0,
-          10,
-        )} (review interval ${intervalText}); re-read it and update last-reviewed`,
-      { file: file.absolute, subject: file.path },
-    );
-  }
-  return review.status;
-}
-
-function lintAlertsAnnotation(scope: EntityScope, set: RunbookSet) {
-  const key = RUNBOOKS_ALERTS_ANNOTATION;
-  if (scope.annotations[key] === undefined || !set.read) return;
-  const line = annotationLine(scope, key);
-  for (const entry of parseAlertsAnnotation(scope.annotations[key]).value) {
-    const runbook = set.runbooks.get(entry.path.toLowerCase());
-    if (!runbook) {
-      report(
-        scope,
-        'error',
-        `${key} maps ${entry.alert} to ${entry.path}, which is not a runbook of this entity`,
-        { line, subject: key },
-      );
-      continue;
-    }
-    if (entry.anchor) {
-      const body = parseMarkdownFile(runbook.content, runbook.path).body;
-      const anchors = extractHeadings(body).map(h => h.anchor);
-      if (!anchors.includes(entry.anchor)) {
-        report(
-          scope,
-          'warning',
-          `${key} maps ${entry.alert} to ${entry.path}#${entry.anchor}, but ${entry.path} has no heading with that anchor`,
-          { line, subject: key },
-        );
-      }
-    }
+    if (!files) continue;
+    result.read = true;
+    result.locations.push(files);
   }
 }
 
-async function lintAlertRules(
+async function readAlertRules(
   scope: EntityScope,
   entityFolder: string,
-): Promise<LocatedRule[]> {
+  result: EntityFiles,
+) {
   const key = RUNBOOKS_ALERT_RULES_ANNOTATION;
-  const rules: LocatedRule[] = [];
-  if (scope.annotations[key] === undefined) return rules;
+  if (scope.annotations[key] === undefined) return;
   const line = annotationLine(scope, key);
   for (const location of parseLocationAnnotation(scope.annotations[key], key)
     .value) {
@@ -446,96 +197,316 @@ async function lintAlertRules(
       );
       continue;
     }
-    const resolved = await resolveInsideEntityFolder(
-      entityFolder,
-      location.target,
-    );
-    if ('refused' in resolved) {
-      report(
-        scope,
-        'error',
-        `${key} dir:${location.target} ${resolved.refused}; the portal cannot read these alert rules`,
-        { line, subject: key },
-      );
-      continue;
-    }
-    const files = await listFiles(resolved.root, resolved.isFile, isYamlPath);
-    if (!files.length) {
-      report(
-        scope,
-        'warning',
-        `${key} dir:${location.target} holds no YAML rule files`,
-        { line, subject: key },
-      );
-    }
-    for (const file of files) {
-      const content = await fs.readFile(file.absolute, 'utf8');
-      const parsed = parsePrometheusRules(content, file.path);
-      parsed.problems.forEach(problem =>
-        reportFileProblem(scope, { ...file, content }, problem),
-      );
-      rules.push(
-        ...parsed.rules.map(rule => ({
-          ...rule,
-          file: file.absolute,
-          line: findLine(content, text =>
-            new RegExp(
-              `alert:\\s*["']?${escapeRegExp(rule.alert)}["']?\\s*$`,
-            ).test(text),
-          ),
-        })),
-      );
-    }
+    const files = await readDir(scope, entityFolder, {
+      key,
+      target: location.target,
+      accept: isYamlPath,
+      what: 'alert rules',
+      kind: 'YAML rule files',
+    });
+    result.ruleFiles.push(...(files ?? []));
   }
-  return rules;
 }
 
-/**
- * Alerts of the rule files that no runbook answers by any of the portal's
- * ways: the alerts annotation, front matter, the index, a runbook named like
- * the alert, or the rule's runbook_url.
- */
-function lintAlertsWithoutRunbook(
+/** Reads one `dir:` target; undefined when the portal could not read it. */
+async function readDir(
   scope: EntityScope,
-  set: RunbookSet,
-  rules: LocatedRule[],
-) {
-  // Runbooks at a URL may answer any alert: say nothing rather than guess.
-  if (!rules.length || set.unseen) return;
-  const patterns = [
-    ...parseAlertsAnnotation(scope.annotations[RUNBOOKS_ALERTS_ANNOTATION])
-      .value.filter(entry => set.runbooks.has(entry.path.toLowerCase()))
-      .map(entry => entry.alert),
-    ...[...set.runbooks.values()].flatMap(runbook => runbook.alerts),
-    ...set.indexAlerts,
-  ];
-  const names = new Set(
-    [...set.runbooks.values()].map(runbook =>
-      (runbook.path.split('/').pop() ?? '')
-        .replace(/\.(md|markdown)$/i, '')
-        .toLowerCase(),
-    ),
+  entityFolder: string,
+  options: {
+    key: string;
+    target: string;
+    accept: (name: string) => boolean;
+    what: string;
+    kind: string;
+  },
+): Promise<LocalFile[] | undefined> {
+  const { key, target } = options;
+  const line = annotationLine(scope, key);
+  const resolved = await resolveInsideEntityFolder(entityFolder, target);
+  if ('refused' in resolved) {
+    report(
+      scope,
+      'error',
+      `${key} dir:${target} ${resolved.refused} (${display(
+        scope,
+        path.resolve(entityFolder, target),
+      )}); the portal cannot read these ${options.what}`,
+      { line, subject: key },
+    );
+    return undefined;
+  }
+  const listed = await listFiles(
+    resolved.root,
+    resolved.isFile,
+    options.accept,
   );
-  const paths = [...set.runbooks.values()].map(runbook => runbook.path);
-  const seen = new Set<string>();
-  for (const rule of rules) {
-    if (seen.has(rule.alert)) continue;
-    seen.add(rule.alert);
-    const answered =
-      patterns.some(pattern => alertMatchesPattern(rule.alert, pattern)) ||
-      names.has(rule.alert.toLowerCase()) ||
-      (rule.runbookUrl !== undefined &&
-        matchRunbookUrl(rule.runbookUrl, paths) !== undefined);
-    if (answered) continue;
+  if (!listed.length) {
+    report(scope, 'warning', `${key} dir:${target} holds no ${options.kind}`, {
+      line,
+      subject: key,
+    });
+    return [];
+  }
+  const max = DEFAULT_LIMITS.maxFilesPerEntity;
+  if (listed.length > max) {
     report(
       scope,
       'warning',
-      `Alert ${rule.alert}${
-        rule.severity ? ` (severity ${rule.severity})` : ''
+      `${key} dir:${target} holds ${listed.length} ${options.kind}; the portal reads the first ${max} by default (runbooks.limits.maxFilesPerEntity), and so does this check`,
+      { line, subject: key },
+    );
+  }
+  const files: LocalFile[] = [];
+  for (const file of listed) {
+    if (files.length >= max) break;
+    if (file.size > DEFAULT_LIMITS.maxFileBytes) {
+      report(
+        scope,
+        'warning',
+        `${file.path} is ${file.size} bytes; the portal skips files over ${DEFAULT_LIMITS.maxFileBytes} bytes by default (runbooks.limits.maxFileBytes)`,
+        { file: file.absolute, subject: file.path },
+      );
+      continue;
+    }
+    files.push({
+      path: file.path,
+      absolute: file.absolute,
+      content: await fs.readFile(file.absolute, 'utf8'),
+    });
+  }
+  return files;
+}
+
+/**
+ * Every problem of the snapshot, with the portal's message, placed at the
+ * file and line it is about where that can be told.
+ */
+function reportSnapshotProblems(
+  scope: EntityScope,
+  snapshot: EntitySnapshot,
+  files: EntityFiles,
+) {
+  for (const problem of snapshot.problems) {
+    // Runbooks behind a url: are not read here, so a mapping to one would look wrong.
+    if (
+      !files.read &&
+      files.unseen &&
+      problem.subject === RUNBOOKS_ALERTS_ANNOTATION &&
+      problem.message.endsWith('which is not a runbook of this entity')
+    ) {
+      continue;
+    }
+    report(scope, problem.level, problem.message, {
+      ...locateProblem(scope, problem, files),
+      subject: problem.subject,
+    });
+  }
+}
+
+function locateProblem(
+  scope: EntityScope,
+  problem: RunbookProblem,
+  files: EntityFiles,
+): { file?: string; line?: number } {
+  const subject = problem.subject;
+  const indexes = (location: LocalFile[]) =>
+    location.filter(f => isRunbookIndexFile(f.path));
+  if (subject && /^The runbook index links to /.test(problem.message)) {
+    // The index that links to it, in a location where the file is absent.
+    const name = subject.split('/').pop()!;
+    const lacking = files.locations.filter(
+      location => !location.some(f => f.path === subject),
+    );
+    for (const index of lacking.flatMap(indexes)) {
+      const line = findLine(
+        index.content,
+        text =>
+          text.includes('](') &&
+          (text.includes(name) || text.includes(encodeURI(name))),
+      );
+      if (line) return { file: index.absolute, line };
+    }
+  }
+  const alert = /^Alert (\S+) is mapped/.exec(problem.message)?.[1];
+  if (alert && subject === 'the runbook index') {
+    for (const index of files.locations.flatMap(indexes)) {
+      const line = findLine(index.content, text => text.includes(alert));
+      if (line) return { file: index.absolute, line };
+    }
+  }
+  const file =
+    subject !== undefined
+      ? [...files.locations.flat(), ...files.ruleFiles].find(
+          f => f.path === subject,
+        )
+      : undefined;
+  if (file) {
+    const key = /front matter "([^"]+)"/.exec(problem.message)?.[1];
+    return {
+      file: file.absolute,
+      line: key ? frontMatterLine(file.content, key) : undefined,
+    };
+  }
+  return { line: annotationLine(scope, subject) };
+}
+
+function frontMatterLine(content: string, key: string): number | undefined {
+  const escaped = escapeRegExp(key);
+  const pattern = new RegExp(`^\\s*["']?${escaped}["']?\\s*:`);
+  return findLine(content, line => pattern.test(line));
+}
+
+/** The file a runbook of the snapshot was read from. */
+function fileOf(files: EntityFiles, runbook: StoredRunbook) {
+  return files.locations.flat().find(file => file.path === runbook.path);
+}
+
+/**
+ * Review status as the portal computes it (without the reviews recorded in
+ * the portal, which are not known offline): a warning for each stale
+ * runbook, one note for those stating no review date.
+ */
+function lintReviewStatus(
+  scope: EntityScope,
+  snapshot: EntitySnapshot,
+  files: EntityFiles,
+) {
+  const neverReviewed: string[] = [];
+  for (const runbook of snapshot.runbooks) {
+    if (runbook.missing) continue;
+    const intervalText =
+      snapshot.reviewInterval ??
+      runbook.reviewInterval ??
+      DEFAULT_REVIEW_INTERVAL;
+    const review = computeReviewStatus({
+      lastReviewed: runbook.lastReviewed
+        ? new Date(runbook.lastReviewed)
+        : undefined,
+      nextReview: runbook.nextReview ? new Date(runbook.nextReview) : undefined,
+      interval:
+        parseDuration(intervalText) ?? parseDuration(DEFAULT_REVIEW_INTERVAL)!,
+      dueSoonWindow: DUE_SOON_WINDOW,
+      now: scope.context.now,
+    });
+    if (review.status === 'never-reviewed') neverReviewed.push(runbook.path);
+    if (review.status === 'stale') {
+      report(
+        scope,
+        'warning',
+        `this runbook is stale: its review was due on ${review
+          .due!.toISOString()
+          .slice(
+            0,
+            10,
+          )} (review interval ${intervalText}); re-read it and update last-reviewed`,
+        { file: fileOf(files, runbook)?.absolute, subject: runbook.path },
+      );
+    }
+  }
+  if (neverReviewed.length) {
+    const shown = neverReviewed.slice(0, 5).join(', ');
+    const more =
+      neverReviewed.length > 5 ? ` and ${neverReviewed.length - 5} more` : '';
+    const key = RUNBOOKS_LOCATION_ANNOTATION;
+    report(
+      scope,
+      'info',
+      `${neverReviewed.length} runbook(s) state no review date (front matter last-reviewed, a "Last Updated:" line, or their index's), so the portal shows them as never reviewed: ${shown}${more}`,
+      { line: annotationLine(scope, key), subject: key },
+    );
+  }
+}
+
+/** `runbooks/alerts` anchors that no heading of the runbook has (the portal opens the page at its top). */
+function lintAlertAnchors(scope: EntityScope, snapshot: EntitySnapshot) {
+  const key = RUNBOOKS_ALERTS_ANNOTATION;
+  if (scope.annotations[key] === undefined) return;
+  const byPath = new Map(
+    snapshot.runbooks
+      .filter(runbook => !runbook.missing)
+      .map(runbook => [runbook.path.toLowerCase(), runbook]),
+  );
+  for (const entry of parseAlertsAnnotation(scope.annotations[key]).value) {
+    const runbook = byPath.get(entry.path.toLowerCase());
+    if (!runbook || !entry.anchor) continue;
+    if (!runbook.headings.some(heading => heading.anchor === entry.anchor)) {
+      report(
+        scope,
+        'warning',
+        `${key} maps ${entry.alert} to ${entry.path}#${entry.anchor}, but ${entry.path} has no heading with that anchor`,
+        { line: annotationLine(scope, key), subject: key },
+      );
+    }
+  }
+}
+
+/**
+ * Alert tables of the index files that point at files that are neither
+ * runbooks nor linked from the index: the portal drops those mappings without
+ * a word.
+ */
+function lintIndexAlerts(
+  scope: EntityScope,
+  snapshot: EntitySnapshot,
+  files: EntityFiles,
+) {
+  const known = new Set(
+    snapshot.runbooks.map(runbook => runbook.path.toLowerCase()),
+  );
+  const reported = new Set<string>();
+  for (const file of files.locations.flat()) {
+    if (!isRunbookIndexFile(file.path)) continue;
+    const body = parseMarkdownFile(file.content, file.path).body;
+    for (const alert of parseRunbookIndex(body, file.path).alerts) {
+      const target = alert.path.toLowerCase();
+      if (known.has(target) || reported.has(target)) continue;
+      reported.add(target);
+      report(
+        scope,
+        'warning',
+        `The index maps alert ${alert.alert} to ${alert.path}, which does not exist; the portal ignores this mapping`,
+        {
+          file: file.absolute,
+          line: findLine(file.content, text => text.includes(alert.alert)),
+          subject: alert.alert,
+        },
+      );
+    }
+  }
+}
+
+/**
+ * Alerts of the rule files that no runbook answers, as the portal lists them
+ * (`alertsWithoutRunbook` of the snapshot), at the rule's line.
+ */
+function lintAlertsWithoutRunbook(
+  scope: EntityScope,
+  snapshot: EntitySnapshot,
+  files: EntityFiles,
+) {
+  // Runbooks at a URL may answer any alert: say nothing rather than guess.
+  if (files.unseen) return;
+  for (const alert of snapshot.alertsWithoutRunbook) {
+    const file = files.ruleFiles.find(f => f.path === alert.file);
+    report(
+      scope,
+      'warning',
+      `Alert ${alert.alert}${
+        alert.severity ? ` (severity ${alert.severity})` : ''
       } has no runbook: name a runbook ${
-        rule.alert
+        alert.alert
       }.md, list it in a runbook's front matter alerts, or map it in ${RUNBOOKS_ALERTS_ANNOTATION}`,
-      { file: rule.file, line: rule.line, subject: rule.alert },
+      {
+        file: file?.absolute,
+        line: file
+          ? findLine(file.content, text =>
+              new RegExp(
+                `alert:\\s*["']?${escapeRegExp(alert.alert)}["']?\\s*$`,
+              ).test(text),
+            )
+          : undefined,
+        subject: alert.alert,
+      },
     );
   }
 }
@@ -577,26 +548,6 @@ async function lintOnCallSchedule(scope: EntityScope, entityFolder: string) {
       'the on-call schedule has no rotation: (start, every, members)',
       { file: resolved.root, subject: key },
     );
-  }
-}
-
-function validDate(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : parseReviewDate(text)?.toISOString();
-}
-
-function folderOf(filePath: string): string {
-  const slash = filePath.lastIndexOf('/');
-  return slash < 0 ? '' : filePath.slice(0, slash);
-}
-
-function nearestIndexDates(
-  folder: string,
-  folderDates: Map<string, StatedReviewDates>,
-): StatedReviewDates | undefined {
-  for (let current = folder; ; current = folderOf(current)) {
-    const dates = folderDates.get(current);
-    if (dates?.lastReviewed || dates?.nextReview) return dates;
-    if (!current) return undefined;
   }
 }
 
