@@ -144,7 +144,10 @@ export class DatabaseRunbooksStore implements RunbooksStore {
     await this.saveSnapshots([snapshot]);
   }
 
-  async saveSnapshots(snapshots: EntitySnapshot[]): Promise<void> {
+  async saveSnapshots(
+    snapshots: EntitySnapshot[],
+    sourceHashes?: Map<string, string>,
+  ): Promise<void> {
     // One entity written twice in a batch: the last snapshot wins.
     const latest = [
       ...new Map(snapshots.map(snapshot => [snapshot.entityRef, snapshot])),
@@ -157,6 +160,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
         refreshed_at: refreshedAt,
         data: JSON.stringify(rest),
         stamp: randomUUID(),
+        source_hash: sourceHashes?.get(entityRef) ?? null,
       }),
     );
     const documents: DocumentRow[] = latest.flatMap(snapshot =>
@@ -176,7 +180,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       await tx('runbooks_entities')
         .insert(entities)
         .onConflict('entity_ref')
-        .merge(['refreshed_at', 'data', 'stamp']);
+        .merge(['refreshed_at', 'data', 'stamp', 'source_hash']);
       for (const chunk of documentChunks(documents)) {
         await tx('runbooks_documents').insert(chunk);
       }
@@ -424,7 +428,36 @@ export class DatabaseRunbooksStore implements RunbooksStore {
         .update({
           data: JSON.stringify({ ...data, sourceUnreachable: state }),
           stamp: randomUUID(),
+          // Read again in full once the source answers.
+          source_hash: null,
         });
+    });
+  }
+
+  async getSourceHashes(entityRefs: string[]): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const rows: Array<{ entity_ref: string; source_hash: string | null }> =
+        await this.db('runbooks_entities')
+          .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+          .select('entity_ref', 'source_hash');
+      for (const row of rows) {
+        if (row.source_hash) hashes.set(row.entity_ref, row.source_hash);
+      }
+    }
+    return hashes;
+  }
+
+  async markRefreshed(
+    entityRefs: string[],
+    refreshedAt: string,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+        await tx('runbooks_entities')
+          .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+          .update({ refreshed_at: refreshedAt });
+      }
     });
   }
 

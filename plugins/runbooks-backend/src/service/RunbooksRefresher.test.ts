@@ -25,7 +25,7 @@ describe('RunbooksRefresher', () => {
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     const reads: string[] = [];
-    const source = { down: false };
+    const source = { down: false, content: '# A' };
     const sources = {
       read: async (entity: Entity) => {
         reads.push(entity.metadata.name);
@@ -36,18 +36,35 @@ describe('RunbooksRefresher', () => {
             unreachable: 'https://git.example/runbooks: ECONNREFUSED',
           };
         }
-        return { files: [{ path: 'a.md', content: '# A' }], problems: [] };
+        return {
+          files: [{ path: 'a.md', content: source.content }],
+          problems: [],
+        };
       },
     } as unknown as RunbookSourceReader;
     const catalog = catalogServiceMock({ entities });
-    const refresher = new RunbooksRefresher({
+    let now = new Date('2026-11-23T10:00:00.000Z');
+    const createRefresher = () =>
+      new RunbooksRefresher({
+        store,
+        sources,
+        catalog,
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        now: () => now,
+      });
+    const later = () => {
+      now = new Date(now.getTime() + 60_000);
+      return now.toISOString();
+    };
+    return {
       store,
-      sources,
-      catalog,
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-    });
-    return { store, refresher, reads, source };
+      refresher: createRefresher(),
+      createRefresher,
+      reads,
+      source,
+      later,
+    };
   }
 
   it('reads new entities only when looking for new ones, everything on a full refresh', async () => {
@@ -94,6 +111,66 @@ describe('RunbooksRefresher', () => {
     });
     source.down = false;
     await refresher.refreshEntity(component('a'));
+    expect(
+      (await store.getEntity('component:default/a'))?.sourceUnreachable,
+    ).toBeUndefined();
+  });
+
+  it('re-reads unchanged entities without rewriting them, and picks up what changed', async () => {
+    const { store, refresher, source, later } = await setup([
+      component('a'),
+      component('b'),
+    ]);
+    await refresher.refreshAll();
+    const versionOf = async (ref: string) =>
+      (await store.getEntityVersion(ref))?.entity;
+    const before = await versionOf('component:default/a');
+
+    const second = later();
+    expect(await refresher.refreshAll()).toEqual({ entities: 2, failed: 0 });
+    const entity = await store.getEntity('component:default/a');
+    expect(entity?.refreshedAt).toBe(second);
+    expect(entity?.runbooks.map(r => r.title)).toEqual(['A']);
+    // Only the refresh time moved: the rows were not rewritten.
+    expect(await versionOf('component:default/a')).toBe(
+      before?.replace(/^[^|]*/, second),
+    );
+
+    source.content = '# A, rewritten';
+    later();
+    await refresher.refreshAll();
+    expect(
+      (await store.getEntity('component:default/a'))?.runbooks[0].title,
+    ).toBe('A, rewritten');
+  });
+
+  it('parses everything again after a restart, even what did not change', async () => {
+    const { store, refresher, createRefresher, later } = await setup([
+      component('a'),
+    ]);
+    await refresher.refreshAll();
+    const stampOf = async () =>
+      (await store.getEntityVersion('component:default/a'))?.entity.split(
+        '|',
+      )[1];
+    const before = await stampOf();
+    later();
+    await createRefresher().refreshAll();
+    expect(await stampOf()).not.toBe(before);
+  });
+
+  it('clears the unreachable flag when the source answers again with the same files', async () => {
+    const { store, refresher, source, later } = await setup([component('a')]);
+    await refresher.refreshAll();
+    source.down = true;
+    later();
+    await refresher.refreshAll();
+    expect(
+      (await store.getEntity('component:default/a'))?.sourceUnreachable,
+    ).toBeDefined();
+    source.down = false;
+    later();
+    await refresher.refreshAll();
     expect(
       (await store.getEntity('component:default/a'))?.sourceUnreachable,
     ).toBeUndefined();

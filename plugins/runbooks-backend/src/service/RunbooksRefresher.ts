@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { Entity } from '@backstage/catalog-model';
@@ -17,7 +18,19 @@ import { RunbooksStore } from './RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';
 
 /** What reading an entity's sources gave, before it is stored. */
-type EntityRead = { snapshot: EntitySnapshot; unreachable: string[] };
+type EntityRead = {
+  snapshot: EntitySnapshot;
+  unreachable: string[];
+  /** sha256 of what the snapshot was built from. */
+  hash: string;
+};
+
+/** An entity's sources as read, before anything is parsed. */
+type SourcesRead = {
+  input: Omit<Parameters<typeof buildEntitySnapshot>[0], 'now'>;
+  hash: string;
+  unreachable: string[];
+};
 
 const REFRESH_CONCURRENCY = 4;
 const REFRESH_FIELDS = [
@@ -34,6 +47,12 @@ const WRITE_BATCH = 50;
 /** Re-reads entities' runbooks from their sources into the store. */
 export class RunbooksRefresher {
   private readonly inFlight = new Map<string, Promise<EntitySummary>>();
+  /**
+   * Entities this process has parsed and stored. Only those may be skipped
+   * when their sources did not change: after a restart (an upgrade, maybe
+   * with better parsing) every entity is parsed again once.
+   */
+  private readonly parsed = new Set<string>();
 
   constructor(
     private readonly deps: {
@@ -109,53 +128,87 @@ export class RunbooksRefresher {
     )) {
       // Entities whose sources answered are written in batches (one
       // transaction each); a failed source goes through `store`, which
-      // keeps the last good copy.
-      const batch: EntitySnapshot[] = [];
+      // keeps the last good copy. An entity whose sources are exactly what
+      // this process parsed last time is neither parsed nor rewritten.
+      const entities = page.filter(wanted);
+      const storedHashes = await this.deps.store.getSourceHashes(
+        entities.map(entity => entityKey(entity)),
+      );
+      const batch: EntityRead[] = [];
+      const unchanged: string[] = [];
       const flush = async () => {
-        const snapshots = batch.splice(0, batch.length);
+        const reads = batch.splice(0, batch.length);
+        const refreshedAt = (this.deps.now?.() ?? new Date()).toISOString();
+        const same = unchanged.splice(0, unchanged.length);
         try {
-          await this.deps.store.saveSnapshots(snapshots);
+          if (same.length) {
+            await this.deps.store.markRefreshed(same, refreshedAt);
+          }
+        } catch (error) {
+          this.deps.logger.warn(
+            `Could not record the refresh of ${same.length} unchanged entities: ${error}`,
+          );
+        }
+        if (!reads.length) return;
+        try {
+          await this.deps.store.saveSnapshots(
+            reads.map(read => read.snapshot),
+            new Map(reads.map(read => [read.snapshot.entityRef, read.hash])),
+          );
+          reads.forEach(read => this.parsed.add(read.snapshot.entityRef));
           return;
         } catch {
           // One entity at a time, so that one bad row costs only its entity.
         }
-        for (const snapshot of snapshots) {
+        for (const read of reads) {
           try {
-            await this.deps.store.saveSnapshot(snapshot);
+            await this.store(read);
           } catch (error) {
             failures.count++;
             this.deps.logger.warn(
-              `Could not store the runbooks of ${snapshot.entityRef}: ${error}`,
+              `Could not store the runbooks of ${read.snapshot.entityRef}: ${error}`,
             );
           }
         }
       };
-      await forEachLimited(
-        page.filter(wanted),
-        REFRESH_CONCURRENCY,
-        async entity => {
-          try {
-            const read = await this.readEntity(entity);
+      await forEachLimited(entities, REFRESH_CONCURRENCY, async entity => {
+        try {
+          const sources = await this.readSources(entity);
+          const key = sources.input.entityRef;
+          if (
+            !sources.unreachable.length &&
+            this.parsed.has(key) &&
+            storedHashes.get(key) === sources.hash
+          ) {
+            unchanged.push(key);
+          } else {
+            const read = this.build(sources);
             if (read.unreachable.length) {
               await this.store(read);
               return;
             }
-            batch.push(read.snapshot);
-            if (batch.length >= WRITE_BATCH) await flush();
-          } catch (error) {
-            failures.count++;
-            this.deps.logger.warn(
-              `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
-            );
+            batch.push(read);
           }
-        },
-      );
+          if (batch.length >= WRITE_BATCH) await flush();
+        } catch (error) {
+          failures.count++;
+          this.deps.logger.warn(
+            `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
+          );
+        }
+      });
       await flush();
     }
     return failures.count;
   }
 
   private async readEntity(entity: Entity): Promise<EntityRead> {
+    const sources = await this.readSources(entity);
+    return this.build(sources);
+  }
+
+  /** Everything a snapshot is built from, read from the entity's sources. */
+  private async readSources(entity: Entity): Promise<SourcesRead> {
     const annotations = entity.metadata.annotations ?? {};
     // Annotation problems are reported by buildEntitySnapshot's validation.
     const parsed = parseLocationAnnotation(
@@ -192,7 +245,7 @@ export class RunbooksRefresher {
       }
     }
     const owner = entity.spec?.owner;
-    const snapshot = buildEntitySnapshot({
+    const input = {
       entityRef: entityKey(entity),
       entityTitle: entity.metadata.title ?? entity.metadata.name,
       owner: typeof owner === 'string' ? owner : undefined,
@@ -200,14 +253,25 @@ export class RunbooksRefresher {
       locations,
       ruleFiles,
       problems,
+    };
+    const hash = createHash('sha256')
+      .update(JSON.stringify(input))
+      .digest('hex');
+    return { input, hash, unreachable };
+  }
+
+  private build({ input, hash, unreachable }: SourcesRead): EntityRead {
+    const snapshot = buildEntitySnapshot({
+      ...input,
       now: this.deps.now?.() ?? new Date(),
     });
-    return { snapshot, unreachable };
+    return { snapshot, unreachable, hash };
   }
 
   private async store({
     snapshot,
     unreachable,
+    hash,
   }: EntityRead): Promise<EntitySummary> {
     const now = this.deps.now?.() ?? new Date();
     if (unreachable.length) {
@@ -225,7 +289,11 @@ export class RunbooksRefresher {
         };
       }
     }
-    await this.deps.store.saveSnapshot(snapshot);
+    await this.deps.store.saveSnapshots(
+      [snapshot],
+      new Map([[snapshot.entityRef, hash]]),
+    );
+    this.parsed.add(snapshot.entityRef);
     return snapshot;
   }
 }

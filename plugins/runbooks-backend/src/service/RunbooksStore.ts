@@ -17,8 +17,21 @@ export type StaleNotificationKey = {
 export interface RunbooksStore {
   /** Replaces everything stored for the snapshot's entity, atomically. */
   saveSnapshot(snapshot: EntitySnapshot): Promise<void>;
-  /** `saveSnapshot` for many entities in one transaction. */
-  saveSnapshots(snapshots: EntitySnapshot[]): Promise<void>;
+  /**
+   * `saveSnapshot` for many entities in one transaction, with the hash of
+   * what each snapshot was built from (see `getSourceHashes`).
+   */
+  saveSnapshots(
+    snapshots: EntitySnapshot[],
+    sourceHashes?: Map<string, string>,
+  ): Promise<void>;
+  /**
+   * The source hashes stored with these entities' snapshots; none for an
+   * entity whose source was flagged unreachable since.
+   */
+  getSourceHashes(entityRefs: string[]): Promise<Map<string, string>>;
+  /** Records that these entities' sources were read again and had not changed. */
+  markRefreshed(entityRefs: string[], refreshedAt: string): Promise<void>;
   /** The entity's last snapshot without markdown bodies, if it was ever refreshed. */
   getEntity(entityRef: string): Promise<EntitySummary | undefined>;
   /**
