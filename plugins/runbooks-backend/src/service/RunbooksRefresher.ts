@@ -137,39 +137,10 @@ export class RunbooksRefresher {
       const batch: EntityRead[] = [];
       const unchanged: string[] = [];
       const flush = async () => {
-        const reads = batch.splice(0, batch.length);
-        const refreshedAt = (this.deps.now?.() ?? new Date()).toISOString();
-        const same = unchanged.splice(0, unchanged.length);
-        try {
-          if (same.length) {
-            await this.deps.store.markRefreshed(same, refreshedAt);
-          }
-        } catch (error) {
-          this.deps.logger.warn(
-            `Could not record the refresh of ${same.length} unchanged entities: ${error}`,
-          );
-        }
-        if (!reads.length) return;
-        try {
-          await this.deps.store.saveSnapshots(
-            reads.map(read => read.snapshot),
-            new Map(reads.map(read => [read.snapshot.entityRef, read.hash])),
-          );
-          reads.forEach(read => this.parsed.add(read.snapshot.entityRef));
-          return;
-        } catch {
-          // One entity at a time, so that one bad row costs only its entity.
-        }
-        for (const read of reads) {
-          try {
-            await this.store(read);
-          } catch (error) {
-            failures.count++;
-            this.deps.logger.warn(
-              `Could not store the runbooks of ${read.snapshot.entityRef}: ${error}`,
-            );
-          }
-        }
+        failures.count += await this.storeBatch(
+          batch.splice(0, batch.length),
+          unchanged.splice(0, unchanged.length),
+        );
       };
       await forEachLimited(entities, REFRESH_CONCURRENCY, async entity => {
         try {
@@ -200,6 +171,50 @@ export class RunbooksRefresher {
       await flush();
     }
     return failures.count;
+  }
+
+  /**
+   * Writes what a refresh read: changed entities in one transaction (one
+   * at a time if that fails, so one bad row costs only its entity), and the
+   * new refresh time of unchanged ones. Answers how many failed.
+   */
+  private async storeBatch(
+    reads: EntityRead[],
+    unchanged: string[],
+  ): Promise<number> {
+    const refreshedAt = (this.deps.now?.() ?? new Date()).toISOString();
+    try {
+      if (unchanged.length) {
+        await this.deps.store.markRefreshed(unchanged, refreshedAt);
+      }
+    } catch (error) {
+      this.deps.logger.warn(
+        `Could not record the refresh of ${unchanged.length} unchanged entities: ${error}`,
+      );
+    }
+    if (!reads.length) return 0;
+    try {
+      await this.deps.store.saveSnapshots(
+        reads.map(read => read.snapshot),
+        new Map(reads.map(read => [read.snapshot.entityRef, read.hash])),
+      );
+      reads.forEach(read => this.parsed.add(read.snapshot.entityRef));
+      return 0;
+    } catch {
+      // Falls back to one entity at a time below.
+    }
+    let failed = 0;
+    for (const read of reads) {
+      try {
+        await this.store(read);
+      } catch (error) {
+        failed++;
+        this.deps.logger.warn(
+          `Could not store the runbooks of ${read.snapshot.entityRef}: ${error}`,
+        );
+      }
+    }
+    return failed;
   }
 
   private async readEntity(entity: Entity): Promise<EntityRead> {
