@@ -1,5 +1,4 @@
-import { extractMarkdownBlocks, findColumn } from './markdownBlocks';
-import { markdownInlineToText } from './markdown';
+import { findColumn, MarkdownSource, toMarkdownDocument } from './markdown';
 import { parseReviewDate } from './review';
 
 /**
@@ -15,11 +14,37 @@ export type StatedReviewDates = {
 };
 
 const LAST_REVIEWED =
-  /^(?:last[ -]?(?:updated|reviewed|review(?:ed)?\s+on)|reviewed(?:\s+on)?|updated(?:\s+on)?)$/i;
+  /^(?:last[ -]?(?:updated|reviewed|review(?:ed)? on)|reviewed(?: on)?|updated(?: on)?)$/i;
 const NEXT_REVIEW =
-  /^(?:next[ -]?review(?:\s+(?:date|due))?|review\s+due|due\s+for\s+review)$/i;
-const LABELLED_LINE =
-  /^\s*(?:[-*]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z -]{2,30}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+?)\s*$/;
+  /^(?:next[ -]?review(?: (?:date|due))?|review due|due for review)$/i;
+/** Labels are a few words; a date, with a note after it, is short too. */
+const MAX_LABEL = 32;
+const MAX_VALUE = 80;
+
+/** `Label: value` of one line of text, when the label is a few words. */
+function labelledLine(
+  line: string,
+): { label: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 3 || colon > MAX_LABEL + 4) return undefined;
+  const label = line
+    .slice(0, colon)
+    .replace(/^\s*[-*•]?\s*/, '')
+    .trim()
+    .replace(/\s+/g, ' ');
+  if (!/^[A-Za-z][A-Za-z -]{2,31}$/.test(label)) return undefined;
+  const value = line.slice(colon + 1).trim();
+  if (!value || value.length > MAX_VALUE) return undefined;
+  return { label, value };
+}
+
+/** `2025-06-30 (by Jane)` and `2025-06-30, Jane` state the date first. */
+function dateOf(value: string): Date | undefined {
+  const date = parseReviewDate(value);
+  if (date) return date;
+  const cut = value.search(/\s\(|,\s| by /);
+  return cut > 0 ? parseReviewDate(value.slice(0, cut)) : undefined;
+}
 
 /**
  * Reads the conventions real runbook folders use for review dates:
@@ -30,37 +55,34 @@ const LABELLED_LINE =
  *
  * @public
  */
-export function extractStatedReviewDates(markdown: string): StatedReviewDates {
+export function extractStatedReviewDates(
+  source: MarkdownSource,
+): StatedReviewDates {
+  const document = toMarkdownDocument(source);
   const dates: StatedReviewDates = {};
-  let inFence = false;
-  for (const line of markdown.split(/\r?\n/)) {
-    if (/^\s{0,3}(```|~~~)/.test(line)) {
-      inFence = !inFence;
-      continue;
-    }
-    if (inFence) continue;
-    const labelled = LABELLED_LINE.exec(line);
+  for (const line of document.paragraphLines) {
+    const labelled = labelledLine(line);
     if (!labelled) continue;
-    const label = labelled[1].trim().replace(/\s+/g, ' ');
-    const value = markdownInlineToText(labelled[2]).replace(/\s+\(.*\)$/, '');
-    const date = parseReviewDate(value);
+    const date = dateOf(labelled.value);
     if (!date) continue;
-    if (!dates.lastReviewed && LAST_REVIEWED.test(label)) {
+    if (!dates.lastReviewed && LAST_REVIEWED.test(labelled.label)) {
       dates.lastReviewed = date.toISOString();
-    } else if (!dates.nextReview && NEXT_REVIEW.test(label)) {
+    } else if (!dates.nextReview && NEXT_REVIEW.test(labelled.label)) {
       dates.nextReview = date.toISOString();
     }
   }
   if (!dates.lastReviewed) {
-    const newest = newestHistoryDate(markdown);
+    const newest = newestHistoryDate(document.tables);
     if (newest) dates.lastReviewed = newest.toISOString();
   }
   return dates;
 }
 
-function newestHistoryDate(markdown: string): Date | undefined {
+function newestHistoryDate(
+  tables: ReturnType<typeof toMarkdownDocument>['tables'],
+): Date | undefined {
   let newest: Date | undefined;
-  for (const table of extractMarkdownBlocks(markdown).tables) {
+  for (const table of tables) {
     const dateColumn = findColumn(
       table,
       /^date$/,
@@ -71,7 +93,8 @@ function newestHistoryDate(markdown: string): Date | undefined {
       findColumn(table, /version|change|revision|author|reviewer/) >= 0;
     if (dateColumn < 0 || !isHistory) continue;
     for (const row of table.rows) {
-      const date = parseReviewDate(markdownInlineToText(row[dateColumn] ?? ''));
+      const text = row[dateColumn]?.text ?? '';
+      const date = text.length <= MAX_VALUE ? parseReviewDate(text) : undefined;
       if (date && (!newest || date > newest)) newest = date;
     }
   }

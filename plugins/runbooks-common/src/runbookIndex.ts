@@ -1,14 +1,16 @@
 import { parseDocument } from 'yaml';
 import { formatDuration, parseDuration } from './duration';
 import { yamlHasComplexKeys } from './frontMatter';
-import { markdownInlineToText } from './markdown';
 import {
-  extractMarkdownBlocks,
   findColumn,
+  MarkdownLink,
+  MarkdownSource,
   MarkdownTable,
-} from './markdownBlocks';
+  MarkdownTableCell,
+  toMarkdownDocument,
+} from './markdown';
 import { extractStatedReviewDates, StatedReviewDates } from './reviewDates';
-import { RunbookProblem, Severity } from './types';
+import { RunbookHeading, RunbookProblem, Severity } from './types';
 
 /**
  * File names that make a markdown file the index of its folder rather than a runbook.
@@ -56,6 +58,11 @@ export type RunbookIndex = {
   /** The index's own Last Updated / Next Review dates. */
   dates: StatedReviewDates;
   problems: RunbookProblem[];
+  /**
+   * True when the index names no runbook but holds text of its own: a page
+   * with the runbooks in it (a section per alert), itself a runbook.
+   */
+  holdsContent: boolean;
 };
 
 /**
@@ -70,10 +77,6 @@ export type RunbookIndexAlert = {
   anchor?: string;
   severity?: string;
 };
-
-const LINK = /\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const HEADING = /^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
 
 /**
  * Normalises a slash-separated path, resolving `.` and `..`. Returns undefined
@@ -96,72 +99,65 @@ export function normalizeRelativePath(path: string): string | undefined {
 }
 
 /**
- * Reads the runbook links of an index file. Only links to markdown files inside
- * the runbooks folder count: links to other sites, absolute paths and paths
- * that leave the folder are not runbooks.
+ * Reads the runbook links of an index file. Every link to a markdown file
+ * inside the runbooks folder names a runbook, wherever it stands (list item,
+ * heading, table cell, paragraph); its category is the nearest heading above
+ * it that does not itself name a runbook. Links to other sites, absolute
+ * paths and paths that leave the folder are not runbooks.
  *
- * @param markdown - the index body
+ * @param source - the index body, or its document
  * @param indexPath - path of the index file relative to the runbooks folder root
  * @public
  */
 export function parseRunbookIndex(
-  markdown: string,
+  source: MarkdownSource,
   indexPath: string,
 ): RunbookIndex {
+  const document = toMarkdownDocument(source);
   const folder = indexPath.includes('/')
     ? indexPath.slice(0, indexPath.lastIndexOf('/'))
     : '';
-  const links: RunbookIndexLink[] = [];
-  const seen = new Map<string, RunbookIndexLink>();
-  let category: string | undefined;
-  let fence: string | undefined;
-  for (const line of markdown.split(/\r?\n/)) {
-    const fenceMatch = FENCE.exec(line);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1];
-      else if (fence === fenceMatch[1]) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    const heading = HEADING.exec(line);
-    if (heading) {
-      // The document title (level one) is not a category of what follows it.
-      category =
-        heading[1].length === 1
-          ? undefined
-          : markdownInlineToText(heading[2]) || category;
-      continue;
-    }
-    for (const match of line.matchAll(LINK)) {
-      const target = resolveIndexLink(match[2], folder);
-      if (!target) continue;
-      const earlier = seen.get(target.path);
-      if (earlier) {
-        // A runbook mentioned in an introduction takes the category of its listing.
-        earlier.category ??= category;
-        continue;
-      }
-      const link: RunbookIndexLink = {
-        path: target.path,
-        anchor: target.anchor,
-        title: markdownInlineToText(match[1]) || target.path,
-        category,
-      };
-      seen.set(target.path, link);
-      links.push(link);
+  const resolved = document.links.map(link => ({
+    link,
+    target: resolveIndexLink(link.href, folder),
+  }));
+  const runbookHeadings = new Set<number>();
+  for (const { link, target } of resolved) {
+    if (target && link.inHeading !== undefined) {
+      runbookHeadings.add(link.inHeading);
     }
   }
-  const blocks = extractMarkdownBlocks(markdown);
+
+  const links: RunbookIndexLink[] = [];
+  const seen = new Map<string, RunbookIndexLink>();
+  for (const { link, target } of resolved) {
+    if (!target) continue;
+    const category = nearestCategory(document.headings, link, runbookHeadings);
+    const earlier = seen.get(target.path);
+    if (earlier) {
+      // A runbook mentioned in an introduction takes the category of its listing.
+      earlier.category ??= category;
+      continue;
+    }
+    const entry: RunbookIndexLink = {
+      path: target.path,
+      anchor: target.anchor,
+      title: link.text || target.path,
+      category,
+    };
+    seen.set(target.path, entry);
+    links.push(entry);
+  }
   const problems: RunbookProblem[] = [];
   const indexAlerts = [
-    ...blocks.tables.flatMap(table =>
+    ...document.tables.flatMap(table =>
       readAlertTable(table, links, folder, indexPath, problems),
     ),
-    ...blocks.fences.flatMap(block =>
+    ...document.fences.flatMap(block =>
       readAlertMappingBlock(block.content, folder, indexPath, problems),
     ),
   ];
-  const severityTable = blocks.tables.find(
+  const severityTable = document.tables.find(
     table =>
       findColumn(table, /^severity$|^priority$|^level$/) >= 0 &&
       findColumn(table, /response|respond/) >= 0,
@@ -170,9 +166,34 @@ export function parseRunbookIndex(
     links,
     alerts: indexAlerts,
     severities: severityTable ? readSeverityTable(severityTable) : [],
-    dates: extractStatedReviewDates(markdown),
+    dates: extractStatedReviewDates(document),
     problems,
+    holdsContent: links.length === 0 && document.hasProse,
   };
+}
+
+/**
+ * The nearest heading above a link that is a category: not the document
+ * title (level one, which ends the search), not a heading naming a runbook
+ * itself, and for a link in a heading, a heading above it in the outline.
+ */
+function nearestCategory(
+  headings: RunbookHeading[],
+  link: MarkdownLink,
+  runbookHeadings: Set<number>,
+): string | undefined {
+  let above = link.inHeading === undefined ? 7 : headings[link.inHeading].depth;
+  for (let i = link.afterHeading; i >= 0; i--) {
+    const heading = headings[i];
+    if (heading.depth === 1) return undefined;
+    if (runbookHeadings.has(i)) {
+      // Below a runbook's own heading, only what is above that heading counts.
+      above = Math.min(above, heading.depth);
+      continue;
+    }
+    if (heading.depth < above && heading.text) return heading.text;
+  }
+  return undefined;
 }
 
 const ALERT_NAME = /^[A-Za-z_:*][A-Za-z0-9_:*.-]*$/;
@@ -190,24 +211,20 @@ function readAlertTable(
   const severityColumn = findColumn(table, /^severity$|^priority$/);
   const alerts: RunbookIndexAlert[] = [];
   for (const row of table.rows) {
-    const alert = markdownInlineToText(row[alertColumn] ?? '');
-    const cell = row[runbookColumn] ?? '';
+    const alert = row[alertColumn]?.text ?? '';
+    const cell = row[runbookColumn] ?? { text: '', hrefs: [] };
     if (!alert || !ALERT_NAME.test(alert)) continue;
     const target = resolveRunbookReference(cell, links, folder);
     if (!target) {
       problems.push({
         level: 'warning',
         subject: indexPath,
-        message: `${indexPath}: the alert table maps ${alert} to "${markdownInlineToText(
-          cell,
-        )}", which names no runbook of this folder`,
+        message: `${indexPath}: the alert table maps ${alert} to "${cell.text}", which names no runbook of this folder`,
       });
       continue;
     }
     const severity =
-      severityColumn >= 0
-        ? markdownInlineToText(row[severityColumn] ?? '') || undefined
-        : undefined;
+      severityColumn >= 0 ? row[severityColumn]?.text || undefined : undefined;
     alerts.push({ alert, ...target, severity });
   }
   return alerts;
@@ -215,13 +232,12 @@ function readAlertTable(
 
 /** A link, a file name, or a short name such as `RB-01` that one listed runbook starts with. */
 function resolveRunbookReference(
-  cell: string,
+  cell: MarkdownTableCell,
   links: RunbookIndexLink[],
   folder: string,
 ): { path: string; anchor?: string } | undefined {
-  const link = /\]\(\s*<?([^)\s>]+)>?/.exec(cell);
-  if (link) return resolveIndexLink(link[1], folder);
-  const text = markdownInlineToText(cell);
+  if (cell.hrefs.length) return resolveIndexLink(cell.hrefs[0], folder);
+  const text = cell.text;
   if (/\.(md|markdown)(#.*)?$/i.test(text))
     return resolveIndexLink(text, folder);
   const token = text.toLowerCase();
@@ -305,16 +321,14 @@ function readSeverityTable(table: MarkdownTable): Severity[] {
     /^description$|^meaning$|^impact$/,
   );
   return table.rows.flatMap(row => {
-    const label = markdownInlineToText(row[nameColumn] ?? '');
+    const label = row[nameColumn]?.text ?? '';
     if (!label) return [];
     const [name, ...rest] = label.split(/\s+[-–—:]\s+/);
     const described = [
       rest.join(' - '),
-      descriptionColumn >= 0
-        ? markdownInlineToText(row[descriptionColumn] ?? '')
-        : '',
+      descriptionColumn >= 0 ? row[descriptionColumn]?.text ?? '' : '',
     ].filter(Boolean);
-    const response = markdownInlineToText(row[responseColumn] ?? '');
+    const response = row[responseColumn]?.text ?? '';
     const duration = parseDuration(response.replace(/^[<≤~]\s*/, ''));
     return [
       {

@@ -1,0 +1,4 @@
+export * from './parseMarkdown';
+export * from './markdownDocument';
+export * from './anchors';
+export * from './markdownText';
