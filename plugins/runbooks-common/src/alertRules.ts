@@ -116,15 +116,29 @@ function stringRecord(value: unknown): Record<string, string> {
 }
 
 /**
+ * A runbook a `runbook_url` may point at: its path in the runbooks folder and
+ * the anchors of its headings.
+ *
+ * @public
+ */
+export type RunbookUrlTarget = { path: string; anchors?: string[] };
+
+const INDEX_PAGE = /^(readme|index|_index)$/;
+
+/**
  * Finds the runbook a `runbook_url` points at: the runbook whose path (any
  * case, with or without `.md`) is the longest match for the URL's last path
- * segments, whatever host the URL names. Returns its path and the URL's anchor.
+ * segments, whatever host the URL names. An index page (`README.md`,
+ * `index.md`, `_index.md`) also answers for its folder, as docs sites publish
+ * it (`…/runbooks/` for `runbooks/_index.md`); the index page at the root of
+ * the folder answers a URL whose `#fragment` is one of its anchors when no
+ * path matches. Returns the runbook's path and the URL's anchor.
  *
  * @public
  */
 export function matchRunbookUrl(
   runbookUrl: string,
-  runbookPaths: string[],
+  runbooks: Array<string | RunbookUrlTarget>,
 ): { path: string; anchor?: string } | undefined {
   let url: URL;
   try {
@@ -132,6 +146,7 @@ export function matchRunbookUrl(
   } catch {
     return undefined;
   }
+  const anchor = url.hash ? safeDecode(url.hash.slice(1)) : undefined;
   const segments = url.pathname
     .split('/')
     .filter(Boolean)
@@ -141,27 +156,50 @@ export function matchRunbookUrl(
         .replace(/\.(md|markdown)$/, ''),
     );
   let best: { path: string; length: number } | undefined;
-  for (const path of runbookPaths) {
+  let rootPage: string | undefined;
+  for (const runbook of runbooks) {
+    const { path, anchors } =
+      typeof runbook === 'string' ? { path: runbook, anchors: [] } : runbook;
     const parts = path
       .toLowerCase()
       .replace(/\.(md|markdown)$/, '')
       .split('/');
-    let length = 0;
-    while (
-      length < parts.length &&
-      length < segments.length &&
-      parts[parts.length - 1 - length] ===
-        segments[segments.length - 1 - length]
-    ) {
-      length++;
+    const isPage = INDEX_PAGE.test(parts[parts.length - 1]);
+    if (isPage) {
+      if (parts.length === 1) {
+        if (anchor && anchors?.includes(anchor.toLowerCase())) rootPage = path;
+      } else {
+        const folderLength = matchedLength(parts.slice(0, -1), segments);
+        if (folderLength > 0 && (!best || folderLength > best.length)) {
+          best = { path, length: folderLength };
+        }
+      }
     }
+    const length = matchedLength(parts, segments);
     if (length > 0 && (!best || length > best.length)) best = { path, length };
   }
-  if (!best) return undefined;
-  return {
-    path: best.path,
-    anchor: url.hash ? safeDecode(url.hash.slice(1)) : undefined,
-  };
+  const path = best?.path ?? rootPage;
+  if (!path) return undefined;
+  // Docs sites keep the case of a heading in its anchor (`#SomeAlertName`).
+  const target = runbooks.find(r => typeof r !== 'string' && r.path === path);
+  const known =
+    typeof target === 'object'
+      ? target.anchors?.find(a => a === anchor?.toLowerCase())
+      : undefined;
+  return { path, anchor: known ?? anchor };
+}
+
+/** How many trailing segments of a path and a URL agree. */
+function matchedLength(parts: string[], segments: string[]): number {
+  let length = 0;
+  while (
+    length < parts.length &&
+    length < segments.length &&
+    parts[parts.length - 1 - length] === segments[segments.length - 1 - length]
+  ) {
+    length++;
+  }
+  return length;
 }
 
 function safeDecode(text: string): string {

@@ -73,7 +73,8 @@ export type AlertMappingSource =
   | 'front-matter'
   | 'index'
   | 'file-name'
-  | 'alert-rule';
+  | 'alert-rule'
+  | 'section';
 
 /**
  * An alert answered by a runbook of the entity.

@@ -4,7 +4,7 @@ import {
   AlertsAnnotationEntry,
 } from '../alertsAnnotation';
 import { RUNBOOKS_ALERTS_ANNOTATION } from '../annotations';
-import { RunbookIndexAlert } from '../runbookIndex';
+import { isRunbookIndexFile, RunbookIndexAlert } from '../runbookIndex';
 import {
   AlertMapping,
   AlertMappingSource,
@@ -24,6 +24,7 @@ export const ALERT_SOURCE_PRECEDENCE: AlertMappingSource[] = [
   'index',
   'file-name',
   'alert-rule',
+  'section',
 ];
 
 const PROMETHEUS_ALERT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -92,6 +93,7 @@ export function collectAlertMappings(input: {
     input.rules.map(rule => [rule.alert.toLowerCase(), rule.alert]),
   );
   for (const runbook of present) {
+    if (isRunbookIndexFile(runbook.path)) continue;
     const base = (runbook.path.split('/').pop() ?? '').replace(
       /\.(md|markdown)$/i,
       '',
@@ -107,10 +109,13 @@ export function collectAlertMappings(input: {
       });
     }
   }
-  const paths = present.map(r => r.path);
+  const targets = present.map(r => ({
+    path: r.path,
+    anchors: r.headings.map(h => h.anchor),
+  }));
   for (const rule of input.rules) {
     if (!rule.runbookUrl) continue;
-    const match = matchRunbookUrl(rule.runbookUrl, paths);
+    const match = matchRunbookUrl(rule.runbookUrl, targets);
     const runbook = match && byPath.get(match.path.toLowerCase());
     if (!runbook) continue;
     candidates.push({
@@ -122,6 +127,8 @@ export function collectAlertMappings(input: {
     });
   }
 
+  candidates.push(...sectionCandidates(present, ruleNames));
+
   const alerts = resolveConflicts(candidates, problems);
   const alertsWithoutRunbook = unansweredRules(input.rules, alerts);
   for (const runbook of runbooks) {
@@ -132,6 +139,32 @@ export function collectAlertMappings(input: {
     ];
   }
   return { alerts, alertsWithoutRunbook };
+}
+
+/**
+ * A heading that names one of the entity's alerts answers it at that section
+ * (the file-name convention one level down); the title answers it at the top.
+ */
+function sectionCandidates(
+  runbooks: StoredRunbook[],
+  ruleNames: Map<string, string>,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const runbook of runbooks) {
+    const title = runbook.headings.find(h => h.depth === 1);
+    for (const heading of runbook.headings) {
+      const alert = ruleNames.get(heading.text.toLowerCase());
+      if (!alert) continue;
+      candidates.push({
+        alert,
+        runbookId: runbook.id,
+        anchor: heading === title ? undefined : heading.anchor,
+        source: 'section',
+        origin: runbook.path,
+      });
+    }
+  }
+  return candidates;
 }
 
 function resolveConflicts(

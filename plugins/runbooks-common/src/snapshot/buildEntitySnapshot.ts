@@ -7,8 +7,12 @@ import {
 } from '../annotations';
 import { parseDuration } from '../duration';
 import { parseEscalationAnnotation } from '../escalation';
-import { parseMarkdownFile } from '../frontMatter';
-import { extractHeadings, extractTitle, titleFromFileName } from '../markdown';
+import { parseMarkdownFile, ParsedMarkdownFile } from '../frontMatter';
+import {
+  MarkdownDocument,
+  readMarkdownDocument,
+  titleFromFileName,
+} from '../markdown';
 import { parseReviewDate } from '../review';
 import { extractStatedReviewDates, StatedReviewDates } from '../reviewDates';
 import { runbookIdFromPath } from '../runbookId';
@@ -61,6 +65,8 @@ export function buildEntitySnapshot(options: {
   let severities: Severity[] | undefined;
   const uniqueId = idAllocator();
 
+  const indexPages: Array<{ runbook: StoredRunbook; holdsContent: boolean }> =
+    [];
   for (const { files } of locations) {
     const indexes = readIndexes(files, problems);
     severities ??= indexes.severities;
@@ -68,7 +74,12 @@ export function buildEntitySnapshot(options: {
     const present = new Set(files.map(file => file.path));
     for (const file of files) {
       if (isRunbookIndexFile(file.path)) continue;
-      runbooks.push(readRunbook(file, uniqueId(file.path), indexes, problems));
+      const read = readFile(file, problems);
+      runbooks.push(readRunbook(read, uniqueId(file.path), indexes, problems));
+    }
+    for (const page of indexes.pages) {
+      const runbook = readRunbook(page, '', indexes, problems);
+      indexPages.push({ runbook, holdsContent: page.holdsContent });
     }
     for (const link of indexes.links.values()) {
       if (present.has(link.path)) continue;
@@ -96,8 +107,13 @@ export function buildEntitySnapshot(options: {
     rules.push(...parsed.rules);
     problems.push(...parsed.problems);
   }
+  // An index page is a runbook too when it lists nothing but holds text, or
+  // when an alert leads into it (a page with a section per alert).
+  // Their ids come after the other runbooks', which they never displace.
+  for (const page of indexPages) page.runbook.id = uniqueId(page.runbook.path);
+  const candidates = [...runbooks, ...indexPages.map(page => page.runbook)];
   const { alerts, alertsWithoutRunbook } = collectAlertMappings({
-    runbooks,
+    runbooks: candidates,
     annotation: parseAlertsAnnotation(annotations[RUNBOOKS_ALERTS_ANNOTATION])
       .value,
     index: indexAlerts,
@@ -105,6 +121,11 @@ export function buildEntitySnapshot(options: {
     problems,
   });
 
+  for (const page of indexPages) {
+    if (page.holdsContent || page.runbook.alerts.length) {
+      runbooks.push(page.runbook);
+    }
+  }
   const reviewIntervalText = annotations[RUNBOOKS_REVIEW_INTERVAL_ANNOTATION];
   return {
     entityRef,
@@ -144,7 +165,30 @@ type LocationIndexes = {
   severities: Severity[];
   /** Dates and titles of each folder's index, by folder ('' for the root). */
   folders: Map<string, { dates: StatedReviewDates; title?: string }>;
+  /** The index files, read, each a runbook when it holds content or an alert leads into it. */
+  pages: Array<ReadFile & { holdsContent: boolean }>;
 };
+
+/** A markdown file with its front matter split off and its body read. */
+type ReadFile = {
+  file: RunbookFile;
+  parsed: ParsedMarkdownFile;
+  document: MarkdownDocument;
+};
+
+function readFile(file: RunbookFile, problems: RunbookProblem[]): ReadFile {
+  const parsed = parseMarkdownFile(file.content, file.path);
+  problems.push(...parsed.problems);
+  const document = readMarkdownDocument(parsed.body);
+  if (document.tree.truncated) {
+    problems.push({
+      level: 'warning',
+      subject: file.path,
+      message: `${file.path} has more inline markup than is read for one file; its links and emphasis past that point are read as plain text`,
+    });
+  }
+  return { file, parsed, document };
+}
 
 function readIndexes(
   files: RunbookFile[],
@@ -155,15 +199,17 @@ function readIndexes(
     alerts: [],
     severities: [],
     folders: new Map(),
+    pages: [],
   };
   const indexFiles = files
     .filter(f => isRunbookIndexFile(f.path))
     .sort((a, b) => depth(a.path) - depth(b.path));
   for (const file of indexFiles) {
-    const parsed = parseMarkdownFile(file.content, file.path);
-    problems.push(...parsed.problems);
-    const index: RunbookIndex = parseRunbookIndex(parsed.body, file.path);
+    const read = readFile(file, problems);
+    const { parsed, document } = read;
+    const index: RunbookIndex = parseRunbookIndex(document, file.path);
     problems.push(...index.problems);
+    result.pages.push({ ...read, holdsContent: index.holdsContent });
     for (const link of index.links) {
       if (!result.links.has(link.path)) result.links.set(link.path, link);
     }
@@ -178,24 +224,22 @@ function readIndexes(
         nextReview:
           isoDate(parsed.frontMatter['next-review']) ?? index.dates.nextReview,
       },
-      title: parsed.frontMatter.title ?? extractTitle(parsed.body),
+      title: parsed.frontMatter.title ?? document.title,
     });
   }
   return result;
 }
 
 function readRunbook(
-  file: RunbookFile,
+  { file, parsed, document }: ReadFile,
   id: string,
   indexes: LocationIndexes,
   problems: RunbookProblem[],
 ): StoredRunbook {
-  const parsed = parseMarkdownFile(file.content, file.path);
-  problems.push(...parsed.problems);
   const fm = parsed.frontMatter;
   const link = indexes.links.get(file.path);
   const folder = folderOf(file.path);
-  const stated = extractStatedReviewDates(parsed.body);
+  const stated = extractStatedReviewDates(document);
   const indexDates = nearestIndexDates(folder, indexes);
   const frontMatterDate = (key: 'last-reviewed' | 'next-review') => {
     const text = fm[key];
@@ -217,10 +261,7 @@ function readRunbook(
   return {
     id,
     title:
-      fm.title ??
-      extractTitle(parsed.body) ??
-      link?.title ??
-      titleFromFileName(file.path),
+      fm.title ?? document.title ?? link?.title ?? titleFromFileName(file.path),
     category:
       fm.category ??
       link?.category ??
@@ -236,7 +277,7 @@ function readRunbook(
     reviewInterval: fm['review-interval'],
     missing: false,
     markdown: parsed.body,
-    headings: extractHeadings(parsed.body),
+    headings: document.headings,
   };
 }
 
