@@ -1,10 +1,9 @@
 import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import { MouseEvent, ReactNode, useEffect, useMemo } from 'react';
-import ReactMarkdown, { Components, uriTransformer } from 'react-markdown';
+import { readMarkdownDocument } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { useLocation } from 'react-router-dom';
-import remarkGfm from 'remark-gfm';
-import { rehypeHeadingIds } from './rehypeHeadingIds';
+import { MarkdownRenderers, renderMarkdown } from './markdownElements';
 import {
   decodeAnchor,
   scrollToAnchor,
@@ -58,13 +57,6 @@ const useStyles = makeStyles(theme => ({
   tableScroll: { overflowX: 'auto', margin: theme.spacing(2, 0) },
 }));
 
-// react-markdown replaces unsafe links (javascript: & co) with a harmless
-// javascript: URL; drop it so the text is not a link at all.
-function safeLinkUri(href: string): string {
-  const safe = uriTransformer(href);
-  return /^javascript:/i.test(safe) ? '' : safe;
-}
-
 function AnchorLink(props: { href: string; children?: ReactNode }) {
   const goToAnchor = useAnchorNavigation();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -87,28 +79,25 @@ export type RunbookMarkdownProps = {
 
 /**
  * A runbook's markdown with GitHub's extensions (tables, task lists,
- * strikethrough) and no raw HTML; headings carry their anchors.
+ * strikethrough, bare links) and no raw HTML, read by the same parser as the
+ * backend: headings carry the anchors the backend lists.
  */
 export function RunbookMarkdown(props: RunbookMarkdownProps) {
   const { markdown, resolveHref } = props;
   const classes = useStyles();
   const { hash } = useLocation();
 
-  const components = useMemo<Components>(
+  const parsed = useMemo(() => readMarkdownDocument(markdown), [markdown]);
+  const renderers = useMemo<MarkdownRenderers>(
     () => ({
-      a: ({ href, children }) => {
-        if (!href) return <span>{children}</span>;
-        if (href.startsWith('#')) {
-          return <AnchorLink href={href}>{children}</AnchorLink>;
-        }
-        return (
+      link: ({ href, children }) =>
+        href.startsWith('#') ? (
+          <AnchorLink href={href}>{children}</AnchorLink>
+        ) : (
           <Link to={resolveHref ? resolveHref(href) : href}>{children}</Link>
-        );
-      },
-      table: ({ node: _node, ...rest }) => (
-        <div className={classes.tableScroll}>
-          <table {...rest} />
-        </div>
+        ),
+      table: ({ children }) => (
+        <div className={classes.tableScroll}>{children}</div>
       ),
     }),
     [resolveHref, classes.tableScroll],
@@ -119,15 +108,6 @@ export function RunbookMarkdown(props: RunbookMarkdownProps) {
   }, [hash, markdown]);
 
   return (
-    <div className={classes.root}>
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeHeadingIds]}
-        transformLinkUri={safeLinkUri}
-        components={components}
-      >
-        {markdown}
-      </ReactMarkdown>
-    </div>
+    <div className={classes.root}>{renderMarkdown(parsed, renderers)}</div>
   );
 }

@@ -6,7 +6,10 @@ import {
 } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  headingElementId,
+  Runbook,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { runbooksApiRef } from '../../api';
 import {
   highCpuDetail,
@@ -63,10 +66,12 @@ describe('RunbookView', () => {
       .getAllByRole('heading')
       .filter(h => h.id)
       .map(h => h.id);
-    expect(ids).toEqual(highCpuDetail.headings.map(h => h.anchor));
+    expect(ids).toEqual(
+      highCpuDetail.headings.map(h => headingElementId(h.anchor)),
+    );
     expect(
       screen.getAllByRole('heading', { name: 'What to do?' }).map(h => h.id),
-    ).toEqual(['what-to-do', 'what-to-do-1']);
+    ).toEqual(['runbook-what-to-do', 'runbook-what-to-do-1']);
   });
 
   it('neutralises javascript: links and keeps the others', async () => {
@@ -182,7 +187,7 @@ describe('RunbookView', () => {
       expect(screen.getByText('CPUThrottling')).toBeInTheDocument();
       expect(screen.queryByText('DiskFull')).not.toBeInTheDocument();
       await userEvent.click(screen.getByRole('button', { name: 'HighCPU' }));
-      expect(scrolled).toEqual(['what-to-do-1']);
+      expect(scrolled).toEqual(['runbook-what-to-do-1']);
     } finally {
       Element.prototype.scrollIntoView = original;
     }

@@ -1,9 +1,10 @@
+import { headingElementId } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { useCallback } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 
-/** Scrolls to the element with this id, if it is on the page. */
+/** Scrolls to the heading with this anchor, if it is on the page. */
 export function scrollToAnchor(anchor: string) {
-  document.getElementById(anchor)?.scrollIntoView?.();
+  document.getElementById(headingElementId(anchor))?.scrollIntoView?.();
 }
 
 /** The anchor a `#hash` names, percent-decoding it when it can. */
