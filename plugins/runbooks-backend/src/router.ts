@@ -23,7 +23,8 @@ const reviewBody = z.object({
   note: z.string().max(2000, 'is longer than 2000 characters').optional(),
 });
 
-const alertName = z
+/** An alert name as the API and the actions accept it. */
+export const alertName = z
   .string()
   .min(1)
   .max(256, 'is longer than 256 characters')
