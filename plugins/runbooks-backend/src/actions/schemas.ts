@@ -1,7 +1,5 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-import { portalUrl } from '../router';
+import { parseEntityRefText, portalUrl } from '../router';
 
 // The registry validates every output against its schema and keeps only the
 // keys the schema names, so these schemas are also what an assistant sees.
@@ -17,18 +15,7 @@ export const entityRefInput = z
 
 /** Parses an entity reference input, components in `default` unless it says otherwise. */
 export function parseEntityRefInput(text: string) {
-  try {
-    return parseEntityRef(text.trim(), {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-  } catch (error) {
-    throw new InputError(
-      `Invalid entity reference "${text}": ${
-        (error as Error).message
-      }; expected kind:namespace/name, e.g. component:default/payments-api`,
-    );
-  }
+  return parseEntityRefText(text.trim());
 }
 
 export const reviewStatus = z
