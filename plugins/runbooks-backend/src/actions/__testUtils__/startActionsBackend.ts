@@ -112,9 +112,7 @@ function catalogHidingLedger(entities: Entity[]): CatalogService {
     async getEntitiesByRefs(req, options) {
       const { items } = await base.getEntitiesByRefs(req, options);
       return {
-        items: items.map(e =>
-          hidden(options.credentials, e ?? undefined) ? null : e,
-        ),
+        items: items.map(e => (hidden(options.credentials, e) ? undefined : e)),
       };
     },
     async getEntities(req, options) {
