@@ -3,7 +3,6 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import {
   BackendProcess,
   guestToken,
-  serviceToken,
   startBackend,
   waitFor,
 } from './backendProcess';
@@ -11,6 +10,23 @@ import {
 // A real MCP client against the demo backend's MCP endpoint, connecting the
 // way the README tells an assistant to: the portal URL and a token.
 jest.setTimeout(240_000);
+
+// The README's token for assistants: it may call the MCP endpoint, and the
+// runbooks plugin that the MCP plugin calls on its behalf, nothing else.
+const assistantToken = 'e2e-assistant-token-0123456789abcdef';
+const mcpOnlyToken = 'e2e-mcp-only-token-0123456789abcdef';
+const externalAccess = [
+  {
+    type: 'static',
+    options: { token: assistantToken, subject: 'ai-assistants' },
+    accessRestrictions: [{ plugin: 'mcp-actions' }, { plugin: 'runbooks' }],
+  },
+  {
+    type: 'static',
+    options: { token: mcpOnlyToken, subject: 'mcp-only' },
+    accessRestrictions: [{ plugin: 'mcp-actions' }],
+  },
+];
 
 const RUNBOOKS_TOOLS = [
   'runbooks.find-runbooks-for-alert',
@@ -41,7 +57,7 @@ describe('the runbooks actions over MCP', () => {
 
   beforeAll(async () => {
     const started = Date.now();
-    backend = await startBackend();
+    backend = await startBackend({ backend: { auth: { externalAccess } } });
     // Reading the entity once fills its alert index, as the scheduled refresh would.
     await waitFor(
       'the runbooks of kubernetes-control-plane',
@@ -61,7 +77,7 @@ describe('the runbooks actions over MCP', () => {
   });
 
   it('lists the runbooks actions and finds the runbook of a firing alert, with its markdown and status', async () => {
-    const client = await connect(backend!.baseUrl, serviceToken);
+    const client = await connect(backend!.baseUrl, assistantToken);
     clients.push(client);
     const { tools } = await client.listTools();
     expect(tools.map(t => t.name).sort()).toEqual(RUNBOOKS_TOOLS);
@@ -105,6 +121,21 @@ describe('the runbooks actions over MCP', () => {
       await guestToken(backend!.baseUrl),
     );
     clients.push(client);
+    const onCall = await client.callTool({
+      name: 'runbooks.get-on-call',
+      arguments: { entityRef: 'component:default/prometheus' },
+    });
+    expect(onCall.isError).toBeFalsy();
+    expect(onCall.structuredContent).toMatchObject({
+      provider: 'schedule',
+      onCallNow: [
+        {
+          level: 1,
+          contacts: [{ ref: expect.stringMatching(/^user:default\//) }],
+        },
+      ],
+      escalation: [{ level: 1 }, { level: 2 }, { level: 3 }],
+    });
     const result = await client.callTool({
       name: 'runbooks.find-runbooks-for-alert',
       arguments: { alertName: 'NobodyDefinesThisAlert' },
@@ -116,6 +147,13 @@ describe('the runbooks actions over MCP', () => {
         text: 'NotFoundError: No runbook answers alert "NobodyDefinesThisAlert"',
       },
     ]);
+  });
+
+  it('offers no runbooks tools to a token restricted to the MCP plugin alone', async () => {
+    const client = await connect(backend!.baseUrl, mcpOnlyToken);
+    clients.push(client);
+    const { tools } = await client.listTools();
+    expect(tools).toEqual([]);
   });
 
   it('refuses a client without a token', async () => {
