@@ -11,7 +11,7 @@ import {
 import { RunbooksActionsOptions } from './types';
 
 /** Matches beyond this many come without their markdown, to keep answers small. */
-export const MAX_MATCHES_WITH_MARKDOWN = 5;
+const MAX_MATCHES_WITH_MARKDOWN = 5;
 
 const input = z.object({
   alertName: alertName.describe(
@@ -63,7 +63,9 @@ const output = z.object({
         markdown: z.string().optional().describe('The whole runbook'),
       }),
     )
-    .describe('Runbooks that answer the alert, best first'),
+    .describe(
+      'Runbooks that answer the alert: mappings of its exact name first, then `*` patterns',
+    ),
   definedBy: z
     .array(
       z.object({
