@@ -23,6 +23,9 @@ backend.add(
 
 backend.add(import('@runbooks-for-backstage/plugin-runbooks-backend'));
 
+// Serves the runbooks actions to AI assistants over MCP at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // Stale-runbook notifications reach owners through the notifications plugin.
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

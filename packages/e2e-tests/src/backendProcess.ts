@@ -66,6 +66,10 @@ export async function startBackend(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-e2e-'));
   const extra = path.join(dir, 'e2e.yaml');
   const backend = (config.backend ?? {}) as Record<string, unknown>;
+  // Tokens a test adds come after the one every test uses.
+  const { externalAccess = [] } = (backend.auth ?? {}) as {
+    externalAccess?: unknown[];
+  };
   fs.writeFileSync(
     extra,
     JSON.stringify({
@@ -86,6 +90,7 @@ export async function startBackend(
               type: 'static',
               options: { token: serviceToken, subject: 'e2e-tests' },
             },
+            ...externalAccess,
           ],
         },
       },

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -14,6 +15,7 @@ import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
+import { registerRunbooksActions } from './actions';
 
 /**
  * The runbooks backend plugin: reads runbooks from the sources entities name,
@@ -39,6 +41,7 @@ export const runbooksPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         permissions: coreServices.permissions,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { logger, scheduler, catalog, auth } = deps;
@@ -108,19 +111,22 @@ export const runbooksPlugin = createBackendPlugin({
           },
         });
 
+        const appBaseUrl = deps.config.getString('app.baseUrl');
         deps.httpRouter.use(
-          await createRouter({
-            httpAuth: deps.httpAuth,
-            service,
-            appBaseUrl: deps.config.getString('app.baseUrl'),
-          }),
+          await createRouter({ httpAuth: deps.httpAuth, service, appBaseUrl }),
         );
-        await setupOnCall({
+        const onCall = await setupOnCall({
           ...deps,
           registry: onCallProviders,
           sources,
           store,
           severities: config.severities,
+        });
+        registerRunbooksActions({
+          actionsRegistry: deps.actionsRegistry,
+          service,
+          onCall,
+          appBaseUrl,
         });
         deps.httpRouter.addAuthPolicy({
           path: '/health',

@@ -23,7 +23,8 @@ const reviewBody = z.object({
   note: z.string().max(2000, 'is longer than 2000 characters').optional(),
 });
 
-const alertName = z
+/** An alert name as the API and the actions accept it. */
+export const alertName = z
   .string()
   .min(1)
   .max(256, 'is longer than 256 characters')
@@ -67,7 +68,8 @@ function parse<S extends z.ZodTypeAny>(
 
 const ENTITY_REF_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-function parseRefreshEntityRef(text: string) {
+/** Parses an entity ref a caller typed, components in `default` unless it says otherwise. */
+export function parseEntityRefText(text: string) {
   let ref;
   try {
     ref = parseEntityRef(text, {
@@ -219,7 +221,7 @@ export async function createRouter(options: {
 
   router.post('/refresh', jsonBody, async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');
-    const ref = parseRefreshEntityRef(body.entityRef);
+    const ref = parseEntityRefText(body.entityRef);
     const credentials = await readerOf(req);
     res.json(await service.refresh(ref, credentials));
   });
