@@ -1,7 +1,8 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { markdownSection } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
 import { alertName, portalUrl } from '../router';
-import { markdownSection } from './markdownSection';
+
 import {
   entityRefInput,
   parseEntityRefInput,
@@ -140,7 +141,7 @@ export function registerFindRunbooksForAlertAction(
             credentials,
           );
           const section = match.anchor
-            ? markdownSection(detail.markdown, detail.headings, match.anchor)
+            ? markdownSection(detail.markdown, match.anchor)
             : undefined;
           return { ...answer, markdown: detail.markdown, section };
         }),

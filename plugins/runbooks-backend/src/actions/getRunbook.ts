@@ -1,6 +1,7 @@
+import { markdownSection } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
 import { entityKey } from '../service/entityRefs';
-import { markdownSection } from './markdownSection';
+
 import {
   entityRefInput,
   headingSchema,
@@ -56,7 +57,7 @@ export function registerGetRunbookAction(options: RunbooksActionsOptions) {
       const ref = parseEntityRefInput(args.entityRef);
       const detail = await service.getRunbook(ref, args.runbookId, credentials);
       const section = args.anchor
-        ? markdownSection(detail.markdown, detail.headings, args.anchor)
+        ? markdownSection(detail.markdown, args.anchor)
         : undefined;
       return {
         output: {

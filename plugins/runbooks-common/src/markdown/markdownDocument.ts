@@ -51,6 +51,8 @@ export type MarkdownDocument = {
   tree: MarkdownTree;
   /** Every heading in document order, with the anchor the rendered page gives it. */
   headings: RunbookHeading[];
+  /** The source line (from 1) each heading of `headings` starts on. */
+  headingLines: number[];
   /** The text of the first level-one heading. */
   title?: string;
   links: MarkdownLink[];
@@ -87,6 +89,7 @@ const BLOCK_CONTAINERS = new Set([
 class DocumentReader {
   private readonly slug = createSlugger();
   private readonly headings: RunbookHeading[] = [];
+  private readonly headingLines: number[] = [];
   private readonly links: MarkdownLink[] = [];
   private readonly tables: MarkdownTable[] = [];
   private readonly fences: FencedBlock[] = [];
@@ -97,6 +100,7 @@ class DocumentReader {
   result() {
     return {
       headings: this.headings,
+      headingLines: this.headingLines,
       title: this.headings.find(h => h.depth === 1 && h.text)?.text,
       links: this.links,
       tables: this.tables,
@@ -124,6 +128,7 @@ class DocumentReader {
           text,
           anchor: this.slug(text),
         });
+        this.headingLines.push(node.line ?? 1);
         this.collectLinks(node.children, this.headings.length - 1);
         this.text.push(text);
         return;
@@ -258,4 +263,32 @@ function isOnlyLinks(nodes: MarkdownNode[]): boolean {
       (node.type === 'text' && /^[\s\-–—:,;|•*]*$/.test(node.content)) ||
       (['strong', 'em'].includes(node.type) && isOnlyLinks(node.children)),
   );
+}
+
+/**
+ * The part of a document under the heading with this anchor, heading
+ * included, up to the next heading of the same or a higher level; undefined
+ * when no heading has that anchor.
+ *
+ * @public
+ */
+export function markdownSection(
+  markdown: string,
+  anchor: string,
+): string | undefined {
+  const { headings, headingLines } = readMarkdownDocument(markdown);
+  const wanted = anchor.replace(/^#/, '').toLowerCase();
+  const index = headings.findIndex(h => h.anchor === wanted);
+  if (index < 0) return undefined;
+  const next = headings.findIndex(
+    (h, i) => i > index && h.depth <= headings[index].depth,
+  );
+  const lines = markdown.split(/\r?\n/);
+  return lines
+    .slice(
+      headingLines[index] - 1,
+      next < 0 ? undefined : headingLines[next] - 1,
+    )
+    .join('\n')
+    .trim();
 }

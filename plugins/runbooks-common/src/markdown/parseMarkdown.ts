@@ -24,6 +24,8 @@ export type MarkdownNode = {
   info: string;
   /** First line of the block in the source, from 1 (blocks only). */
   line?: number;
+  /** A paragraph of a tight list, shown without a paragraph of its own. */
+  hidden: boolean;
   children: MarkdownNode[];
 };
 
@@ -133,6 +135,7 @@ function toNode(token: Token): MarkdownNode {
     content: token.content,
     info: token.info.trim(),
     line: token.map ? token.map[0] + 1 : undefined,
+    hidden: token.hidden,
     children: [],
   };
 }

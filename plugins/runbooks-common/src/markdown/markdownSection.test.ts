@@ -1,5 +1,4 @@
-import { extractHeadings } from '@runbooks-for-backstage/plugin-runbooks-common';
-import { markdownSection } from './markdownSection';
+import { markdownSection } from './markdownDocument';
 
 const runbook = [
   '# Disk full',
@@ -23,8 +22,7 @@ const runbook = [
   'Close the incident.',
 ].join('\n');
 
-const section = (anchor: string) =>
-  markdownSection(runbook, extractHeadings(runbook), anchor);
+const section = (anchor: string) => markdownSection(runbook, anchor);
 
 describe('markdownSection', () => {
   it('cuts from the heading to the next one of the same or a higher level', () => {
@@ -41,6 +39,12 @@ describe('markdownSection', () => {
     expect(section('replica')).toContain('### Steps');
     expect(section('replica')).toContain('## not a heading');
     expect(section('#afterwards')).toBe('## Afterwards\n\nClose the incident.');
+  });
+
+  it('ends a section at a setext heading too', () => {
+    expect(
+      markdownSection('Steps\n-----\n\nDo it.\n\nAfter\n-----\nDone.', 'steps'),
+    ).toBe('Steps\n-----\n\nDo it.');
   });
 
   it('answers nothing for an anchor no heading has', () => {
