@@ -26,7 +26,7 @@ export function parseEscalationAnnotation(
   for (const line of lines) {
     const contacts = [];
     for (const raw of line
-      .split(/\s+&\s+|\s*&\s*/)
+      .split('&')
       .map(c => c.trim())
       .filter(Boolean)) {
       const lower = raw.toLowerCase();

@@ -323,7 +323,7 @@ function readSeverityTable(table: MarkdownTable): Severity[] {
   return table.rows.flatMap(row => {
     const label = row[nameColumn]?.text ?? '';
     if (!label) return [];
-    const [name, ...rest] = label.split(/\s+[-–—:]\s+/);
+    const [name, ...rest] = label.replace(/\s+/g, ' ').split(/ [-–—:] /);
     const described = [
       rest.join(' - '),
       descriptionColumn >= 0 ? row[descriptionColumn]?.text ?? '' : '',

@@ -1,4 +1,6 @@
-import GithubSlugger from 'github-slugger';
+import { slug } from 'github-slugger';
+
+const MAX_ANCHOR_TEXT = 1000;
 
 /**
  * Makes heading anchors exactly as GitHub does (github-slugger: lower case,
@@ -9,8 +11,21 @@ import GithubSlugger from 'github-slugger';
  * @public
  */
 export function createSlugger(): (text: string) => string {
-  const slugger = new GithubSlugger();
-  return (text: string) => slugger.slug(text);
+  // github-slugger's own counter, kept in a Map: a plain object slows down
+  // badly once a document has tens of thousands of headings.
+  const occurrences = new Map<string, number>();
+  return (text: string) => {
+    // A heading is a line; a megabyte-long one is anchored by its start.
+    const base = slug(text.slice(0, MAX_ANCHOR_TEXT));
+    let result = base;
+    while (occurrences.has(result)) {
+      const count = occurrences.get(base)! + 1;
+      occurrences.set(base, count);
+      result = `${base}-${count}`;
+    }
+    occurrences.set(result, 0);
+    return result;
+  };
 }
 
 /**

@@ -135,9 +135,11 @@ class DocumentReader {
       }
       case 'paragraph': {
         const lines = inlineText(node.children, true).split('\n');
-        this.paragraphLines.push(...lines);
+        for (const line of lines) {
+          this.paragraphLines.push(line);
+          this.text.push(line);
+        }
         this.collectLinks(node.children);
-        this.text.push(...lines);
         if (!isOnlyLinks(node.children)) this.hasProse = true;
         return;
       }
@@ -251,7 +253,13 @@ function rawInlineText(nodes: MarkdownNode[], withImageAlt: boolean): string {
  * @public
  */
 export function headingText(nodes: MarkdownNode[]): string {
-  return inlineText(nodes, false).replace(/\s*\n\s*/g, ' ');
+  const text = inlineText(nodes, false);
+  return text.includes('\n')
+    ? text
+        .split('\n')
+        .map(line => line.trim())
+        .join(' ')
+    : text;
 }
 
 function isOnlyLinks(nodes: MarkdownNode[]): boolean {

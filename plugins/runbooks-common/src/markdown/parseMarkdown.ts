@@ -37,9 +37,9 @@ export type MarkdownNode = {
 export type MarkdownTree = {
   children: MarkdownNode[];
   /**
-   * True when the document had more inline markup than one file is read for
-   * ({@link MARKDOWN_INLINE_MARKER_BUDGET}); the blocks past that point keep
-   * their text but not their links or emphasis.
+   * True when the document was longer ({@link MARKDOWN_LINE_BUDGET}) or had
+   * more inline markup ({@link MARKDOWN_INLINE_MARKER_BUDGET}) than one file
+   * is read for: past that point it keeps its text, as plain text.
    */
   truncated: boolean;
 };
@@ -53,6 +53,15 @@ export type MarkdownTree = {
  * @public
  */
 export const MARKDOWN_INLINE_MARKER_BUDGET = 50_000;
+
+/**
+ * How many lines of one document are read as markdown; the rest is kept as
+ * plain text. A runbook of 20,000 lines is a book; a file of half a million
+ * one-line headings is an attack on the parser's memory.
+ *
+ * @public
+ */
+export const MARKDOWN_LINE_BUDGET = 20_000;
 
 const INLINE_MARKERS = new Set('[]()!*_~`<>&\\:'.split(''));
 
@@ -121,8 +130,32 @@ export function parseMarkdownTree(markdown: string): MarkdownTree {
     markersLeft: MARKDOWN_INLINE_MARKER_BUDGET,
     truncated: false,
   };
-  const tokens = parser.parse(markdown, env);
-  return { children: nest(tokens), truncated: env.truncated };
+  const { head, rest } = splitAtLine(markdown, MARKDOWN_LINE_BUDGET);
+  const children = nest(parser.parse(head, env));
+  if (rest === undefined) return { children, truncated: env.truncated };
+  children.push({
+    type: 'code_block',
+    tag: 'pre',
+    attrs: {},
+    content: rest,
+    info: '',
+    line: MARKDOWN_LINE_BUDGET + 1,
+    hidden: false,
+    children: [],
+  });
+  return { children, truncated: true };
+}
+
+function splitAtLine(
+  text: string,
+  lines: number,
+): { head: string; rest?: string } {
+  let at = -1;
+  for (let n = 0; n < lines; n++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return { head: text };
+  }
+  return { head: text.slice(0, at), rest: text.slice(at + 1) };
 }
 
 function toNode(token: Token): MarkdownNode {
@@ -153,7 +186,7 @@ function nest(tokens: Token[]): MarkdownNode[] {
     } else if (token.nesting === -1) {
       if (stack.length > 1) stack.pop();
     } else if (token.type === 'inline') {
-      siblings.push(...nest(token.children ?? []));
+      for (const child of nest(token.children ?? [])) siblings.push(child);
     } else {
       const node = toNode(token);
       if (token.type === 'image') node.children = nest(token.children ?? []);

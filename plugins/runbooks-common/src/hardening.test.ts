@@ -1,0 +1,163 @@
+/*
+ * Every parser of runbooks-common reads 1 MiB of the input that made the
+ * earlier, regex-based readers take seconds to minutes (3-25 s at 100 KB) in
+ * well under a second: they run in time linear in their input.
+ */
+import { buildEntitySnapshot } from './snapshot/buildEntitySnapshot';
+import { parseAlertsAnnotation } from './alertsAnnotation';
+import { parsePrometheusRules } from './alertRules';
+import { parseDuration } from './duration';
+import { parseEscalationAnnotation } from './escalation';
+import { parseMarkdownFile } from './frontMatter';
+import { parseLocationAnnotation } from './location';
+import { readMarkdownDocument } from './markdown';
+import { parseOnCallAnnotation } from './onCallAnnotation';
+import { parseReviewDate } from './review';
+import { extractStatedReviewDates } from './reviewDates';
+import { parseRunbookIndex } from './runbookIndex';
+import { validateRunbooksAnnotations } from './validateAnnotations';
+
+const MiB = 1024 * 1024;
+const fill = (unit: string, prefix = '', suffix = '') =>
+  prefix + unit.repeat(Math.ceil((MiB - prefix.length) / unit.length)) + suffix;
+
+/** The worst cases found for the old readers, and the constructs parsers are known to stumble on. */
+export const ADVERSARIAL_MARKDOWN: Record<string, string> = {
+  'heading followed by spaces and a NUL': fill(' ', '# a', '\0'),
+  'unclosed brackets': fill('['),
+  'unclosed brackets, one per line': fill('[\n'),
+  'unclosed image brackets': fill('![a'),
+  'unclosed angle brackets': fill('<'),
+  'closing brackets': fill(']'),
+  'emphasis delimiters': fill('*a'),
+  'underscore delimiters': fill('_a'),
+  'strikethrough delimiters': fill('~a'),
+  backticks: fill('`a'),
+  'nested block quotes': fill('>'),
+  'nested lists': fill('- '),
+  'spaces before a character in a table rule': fill(' ', '| a | b |\n|', 'x'),
+  'spaces in a Label: value line': fill(' ', 'Last Updated:', 'x'),
+  'spaces in a severity cell': fill(
+    ' ',
+    '| Severity | Response Time |\n|---|---|\n| P1',
+    'x | 1h |',
+  ),
+  'a table of a million cells': fill('| x ', '| a | b |\n|---|---|\n'),
+  'setext headings': fill('a\n=\n'),
+  fences: fill('```\n'),
+  'an unclosed HTML comment': fill('-', '<!--'),
+  entities: fill('&'),
+  'link reference definitions': fill('[a]: b\n'),
+  'bare URLs': fill('www.'),
+};
+
+function timed(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+const BOUND_MS = 1000;
+
+describe('every parser is linear in its input', () => {
+  it.each(Object.entries(ADVERSARIAL_MARKDOWN))(
+    'reads 1 MiB of %s as a runbook and as an index in well under a second',
+    (_name, markdown) => {
+      expect(markdown.length).toBeGreaterThanOrEqual(MiB);
+      const ms = timed(() => {
+        const document = readMarkdownDocument(markdown);
+        parseRunbookIndex(document, 'README.md');
+        extractStatedReviewDates(document);
+      });
+      expect(ms).toBeLessThan(BOUND_MS);
+    },
+  );
+
+  it('builds a snapshot of 1 MiB runbooks and indexes of the worst cases in well under a second each', () => {
+    for (const markdown of Object.values(ADVERSARIAL_MARKDOWN).slice(0, 4)) {
+      const ms = timed(() =>
+        buildEntitySnapshot({
+          entityRef: 'component:default/x',
+          entityTitle: 'x',
+          annotations: {},
+          problems: [],
+          now: new Date(),
+          locations: [
+            {
+              files: [
+                { path: 'README.md', content: markdown },
+                { path: 'a.md', content: markdown },
+              ],
+            },
+          ],
+        }),
+      );
+      expect(ms).toBeLessThan(2 * BOUND_MS);
+    }
+  });
+
+  const annotationCases: Array<[string, () => unknown]> = [
+    [
+      'escalation: spaces around no &',
+      () => parseEscalationAnnotation(fill(' ', 'group:a', 'x')),
+    ],
+    ['escalation: a million &', () => parseEscalationAnnotation(fill('&'))],
+    ['locations: a million commas', () => parseLocationAnnotation(fill(','))],
+    [
+      'locations: one long dir',
+      () => parseLocationAnnotation(fill('a/', 'dir:')),
+    ],
+    [
+      'on-call: spaces after the provider',
+      () =>
+        parseOnCallAnnotation({
+          'runbooks/on-call': fill(' ', 'pagerduty:', '\n'),
+        }),
+    ],
+    ['durations: digits and spaces', () => parseDuration(fill('1 '))],
+    ['review dates: digits', () => parseReviewDate(fill('1'))],
+    [
+      'review dates: a month and spaces',
+      () => parseReviewDate(fill(' ', 'December', 'x')),
+    ],
+    [
+      'front matter: an unclosed block',
+      () => parseMarkdownFile(fill('a: b\n', '---\n'), 'a.md'),
+    ],
+    [
+      'front matter: closers followed by spaces',
+      () => parseMarkdownFile(fill('\n--- x', '---\na: b'), 'a.md'),
+    ],
+    [
+      'every annotation at once',
+      () =>
+        validateRunbooksAnnotations({
+          'runbooks/location': fill(' ,'),
+          'runbooks/escalation': fill(' &'),
+          'runbooks/review-interval': fill(' '),
+          'runbooks/on-call': fill(' :'),
+        }),
+    ],
+    [
+      'rule files: a long expression',
+      () =>
+        parsePrometheusRules(
+          fill('a', 'groups:\n- name: g\n  rules:\n  - alert: A\n    expr: '),
+          'rules.yaml',
+        ),
+    ],
+  ];
+
+  it.each(annotationCases)(
+    'reads 1 MiB of %s in well under a second',
+    (_n, run) => {
+      expect(timed(run)).toBeLessThan(BOUND_MS);
+    },
+  );
+
+  it('reads alert mappings of 1 MiB in well under a second', () => {
+    expect(timed(() => parseAlertsAnnotation(fill('A: a.md\n')))).toBeLessThan(
+      BOUND_MS,
+    );
+  });
+});
