@@ -9,8 +9,10 @@ import { isYamlPath } from '../sources/types';
 const demo = path.resolve(__dirname, '../../../../demo/kube-prometheus');
 const limits = { maxFilesPerEntity: 500, maxFileBytes: 1_000_000 };
 
-async function snapshotOf(component: string) {
-  const folder = path.join(demo, component);
+async function snapshotOf(
+  component: string,
+  folder = path.join(demo, component),
+) {
   const entity = parse(
     fs.readFileSync(path.join(folder, 'catalog-info.yaml'), 'utf8'),
   );
@@ -99,5 +101,30 @@ describe('alert mappings over the real kube-prometheus data', () => {
         file: 'grafana-prometheusRule.yaml',
       }),
     ]);
+  });
+});
+
+describe('the portal alerts, one page with a section per alert', () => {
+  it('resolves every alert of the rules to its section of the page', async () => {
+    const snapshot = await snapshotOf(
+      'portal-alerts',
+      path.resolve(__dirname, '../../../../demo/portal-alerts'),
+    );
+    expect(snapshot.runbooks.map(r => [r.id, r.title, r.path])).toEqual([
+      ['index', 'Portal alerts', '_index.md'],
+    ]);
+    const page = snapshot.runbooks[0];
+    expect(snapshot.alertRules).toHaveLength(5);
+    expect(snapshot.alertsWithoutRunbook).toEqual([]);
+    for (const rule of snapshot.alertRules) {
+      const mapping = snapshot.alerts.find(a => a.alert === rule.alert);
+      expect(mapping).toMatchObject({
+        runbookId: 'index',
+        anchor: rule.alert.toLowerCase(),
+        source: 'alert-rule',
+      });
+      expect(page.headings.map(h => h.anchor)).toContain(mapping!.anchor);
+    }
+    expect(snapshot.problems).toEqual([]);
   });
 });
