@@ -3,6 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { alertNameProblem } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
 import { RunbooksService } from './service/RunbooksService';
 
@@ -24,14 +25,11 @@ const reviewBody = z.object({
 });
 
 /** An alert name as the API and the actions accept it. */
-export const alertName = z
-  .string()
-  .min(1)
-  .max(256, 'is longer than 256 characters')
-  .refine(
-    name => ![...name].some(char => char.charCodeAt(0) < 0x20),
-    'contains control characters',
-  );
+export const alertName = z.string().superRefine((name, context) => {
+  const problem = alertNameProblem(name);
+  if (problem)
+    context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
 
 const alertQuery = z.record(z.string().max(512));
 

@@ -1,4 +1,5 @@
-import { alertMatchesPattern, parseAlertsAnnotation } from './alertsAnnotation';
+import { alertMatchesPattern } from './alertPattern';
+import { parseAlertsAnnotation } from './alertsAnnotation';
 import { parseOnCallAnnotation } from './onCallAnnotation';
 import { validateRunbooksAnnotations } from './validateAnnotations';
 
@@ -70,6 +71,17 @@ describe('parseAlertsAnnotation', () => {
     );
     expect(value).toEqual([]);
     expect(problems).toHaveLength(3);
+  });
+
+  it('refuses patterns with too many wildcards or too long', () => {
+    const { value, problems } = parseAlertsAnnotation(
+      `${'*a'.repeat(9)}*c: x.md\n${'A'.repeat(300)}: y.md\nOk*: z.md`,
+    );
+    expect(value.map(entry => entry.alert)).toEqual(['Ok*']);
+    expect(problems.map(p => p.message)).toEqual([
+      expect.stringMatching(/has 10 wildcards; at most 8 are allowed$/),
+      expect.stringMatching(/is longer than 256 characters$/),
+    ]);
   });
 
   it('matches globs against alert names', () => {

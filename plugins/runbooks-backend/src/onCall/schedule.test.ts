@@ -266,6 +266,21 @@ overrides:
       );
     });
 
+    // Parsed without the complex-key guard, this 801-byte file took 20 s.
+    it('refuses nested complex keys at once', () => {
+      const started = Date.now();
+      expect(problems(`${'? '.repeat(400)}a`)).toEqual([
+        'oncall.yaml: is not valid YAML: a key is a list, mapping or alias, not a name',
+      ]);
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+
+    it('refuses a file far larger than any rotation', () => {
+      expect(problems(`# ${'x'.repeat(300_000)}\nrotation: {}`)).toEqual([
+        'oncall.yaml: is not valid YAML: is larger than 262144 bytes',
+      ]);
+    });
+
     it('marks every problem as about the runbooks/on-call annotation', () => {
       expect(parseSchedule('{}', 'oncall.yaml').problems).toEqual([
         {
