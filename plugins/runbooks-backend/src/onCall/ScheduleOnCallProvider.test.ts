@@ -17,7 +17,11 @@ function provider() {
     new RunbookSourceReader({
       reader: mockServices.urlReader.mock(),
       integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
-      limits: { maxFilesPerEntity: 10, maxFileBytes: 100_000 },
+      limits: {
+        maxFilesPerEntity: 10,
+        maxFileBytes: 100_000,
+        maxBytesPerEntity: 1_000_000,
+      },
     }),
   );
 }

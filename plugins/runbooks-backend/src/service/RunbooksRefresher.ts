@@ -10,9 +10,13 @@ import {
   RunbookProblem,
   RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_LOCATION_ANNOTATION,
+  RunbooksLocation,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import path from 'node:path';
+import { RunbooksConfig } from '../config';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
 import { isYamlPath, RunbookFile } from '../sources/types';
+import { boundSnapshot } from './boundSnapshot';
 import { entityKey } from './entityRefs';
 import { RunbooksStore } from './RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';
@@ -61,6 +65,8 @@ export class RunbooksRefresher {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** Caps of one entity's snapshot; none when not given. */
+      limits?: RunbooksConfig['limits'];
       now?: () => Date;
     },
   ) {}
@@ -232,11 +238,18 @@ export class RunbooksRefresher {
     const problems: RunbookProblem[] = [];
     const locations: LocationFiles[] = [];
     const unreachable: string[] = [];
-    for (const location of parsed.value) {
+    // One budget for everything the entity names, however many locations.
+    const budget = this.deps.sources.budget?.();
+    for (const location of distinctLocations(
+      parsed.value,
+      RUNBOOKS_LOCATION_ANNOTATION,
+      problems,
+    )) {
       const result = await this.deps.sources.read(
         entity,
         location,
         RUNBOOKS_LOCATION_ANNOTATION,
+        { budget },
       );
       problems.push(...result.problems);
       locations.push({ files: result.files });
@@ -248,17 +261,22 @@ export class RunbooksRefresher {
         annotations[RUNBOOKS_ALERT_RULES_ANNOTATION],
         RUNBOOKS_ALERT_RULES_ANNOTATION,
       );
-      for (const location of rules.value) {
+      for (const location of distinctLocations(
+        rules.value,
+        RUNBOOKS_ALERT_RULES_ANNOTATION,
+        problems,
+      )) {
         const result = await this.deps.sources.read(
           entity,
           location,
           RUNBOOKS_ALERT_RULES_ANNOTATION,
-          { accept: isYamlPath },
+          { accept: isYamlPath, budget },
         );
         problems.push(...result.problems);
         ruleFiles.push(...result.files);
       }
     }
+    if (budget) problems.push(...budget.problems(RUNBOOKS_LOCATION_ANNOTATION));
     const owner = entity.spec?.owner;
     const input = {
       entityRef: entityKey(entity),
@@ -276,10 +294,12 @@ export class RunbooksRefresher {
   }
 
   private build({ input, hash, unreachable }: SourcesRead): EntityRead {
-    const snapshot = buildEntitySnapshot({
+    const built = buildEntitySnapshot({
       ...input,
       now: this.deps.now?.() ?? new Date(),
     });
+    const { limits } = this.deps;
+    const snapshot = limits ? boundSnapshot(built, limits) : built;
     return { snapshot, unreachable, hash };
   }
 
@@ -311,6 +331,47 @@ export class RunbooksRefresher {
     this.parsed.add(snapshot.entityRef);
     return snapshot;
   }
+}
+
+/** The locations of an annotation, each once however it is spelled (`dir:./a`, `dir:a/`). */
+function distinctLocations(
+  locations: RunbooksLocation[],
+  annotation: string,
+  problems: RunbookProblem[],
+): RunbooksLocation[] {
+  const seen = new Set<string>();
+  const distinct: RunbooksLocation[] = [];
+  const repeated = new Set<string>();
+  for (const location of locations) {
+    const key = `${location.type}:${locationKey(location)}`;
+    if (seen.has(key)) {
+      repeated.add(`${location.type}:${location.target}`);
+      continue;
+    }
+    seen.add(key);
+    distinct.push(location);
+  }
+  for (const location of repeated) {
+    problems.push({
+      level: 'warning',
+      subject: annotation,
+      message: `Annotation ${annotation} names ${location} more than once; it is read once`,
+    });
+  }
+  return distinct;
+}
+
+function locationKey(location: RunbooksLocation): string {
+  if (location.type === 'url') {
+    try {
+      return new URL(location.target).toString().replace(/\/+$/, '');
+    } catch {
+      return location.target;
+    }
+  }
+  return path.posix
+    .normalize(location.target.replace(/\\/g, '/'))
+    .replace(/\/+$/, '');
 }
 
 async function forEachLimited<T>(
