@@ -206,8 +206,9 @@ export class RunbookSourceReader {
 
 /** A relative `dir:` target may climb inside its folder (`a/../b`) but no segment may hide a dot segment behind encoding. */
 function decodedSegmentsOfRelative(relative: string): string[] | undefined {
+  // An absolute URL is checked once resolved, like everything else.
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('//')) {
-    return undefined;
+    return [];
   }
   const segments: string[] = [];
   for (const raw of relative.split(/[/\\]/)) {
