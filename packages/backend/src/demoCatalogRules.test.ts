@@ -22,12 +22,12 @@ function demoCatalogConfig() {
     fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
   );
   if ('error' in read) throw new Error(read.error);
-  return (read.value as { catalog: { rules: unknown[]; locations: any[] } })
+  return (read.value as { catalog: { rules: any[]; locations: any[] } })
     .catalog;
 }
 
 /** Which entities a catalog with these top-level rules takes from a registered location and from the organisation file. */
-async function catalogWith(rules: unknown[]) {
+async function catalogWith(rules: any[]) {
   const demo = demoCatalogConfig();
   const orgLocation = demo.locations.find(l =>
     String(l.target).endsWith('demo/org.yaml'),

@@ -221,6 +221,15 @@ describe('runbooks backend plugin', () => {
       entityRef: 'component:default/payments',
       runbooks: 2,
     });
+    // Each refresh downloads the sources again: one per entity per minute.
+    const again = await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    expect(again.status).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    expect(again.body.error.message).toMatch(
+      /^component:default\/payments was refreshed less than 60 s ago; try again in \d+ s \(runbooks\.refreshCooldown\)$/,
+    );
   });
 
   it('resolves an alert to its runbook, and says which service defines an alert without one', async () => {
@@ -386,16 +395,24 @@ describe('runbooks backend plugin', () => {
     expect(plain).toMatchObject({ hasRunbooks: false, runbooks: [] });
   });
 
-  it('lists documents with their text for search collators, to services only', async () => {
+  it('lists documents with their text to the search backend only', async () => {
     const server = await start();
     await request(server).get(
       '/api/runbooks/entities/default/component/payments',
     );
     const asUser = await request(server).get('/api/runbooks/documents');
     expect(asUser.status).toBe(403);
+    const asSearch = mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('plugin:search'),
+      targetPluginId: 'runbooks',
+    });
+    const asOtherService = await request(server)
+      .get('/api/runbooks/documents')
+      .set('Authorization', mockCredentials.service.header());
+    expect(asOtherService.status).toBe(403);
     const res = await request(server)
       .get('/api/runbooks/documents?limit=10')
-      .set('Authorization', mockCredentials.service.header());
+      .set('Authorization', asSearch);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({
@@ -413,7 +430,7 @@ describe('runbooks backend plugin', () => {
     expect(res.body.nextCursor).toBeUndefined();
     const bad = await request(server)
       .get('/api/runbooks/documents?after=nonsense')
-      .set('Authorization', mockCredentials.service.header());
+      .set('Authorization', asSearch);
     expect(bad.status).toBe(400);
   });
 

@@ -182,6 +182,12 @@ export class RunbooksService {
     maxEntries: 10_000,
     now: () => this.nowMs(),
   });
+  /** When each entity was last refreshed on request, for the cooldown. */
+  private readonly manualRefreshes = new TtlCache<number>({
+    ttlMs: 24 * 60 * 60_000,
+    maxEntries: 10_000,
+    now: () => this.nowMs(),
+  });
   /** Reviews and refreshes made through this replica, so far. */
   private localWrites = 0;
   private readonly summaries = new TtlCache<{
@@ -620,9 +626,38 @@ export class RunbooksService {
     };
   }
 
-  /** Re-reads an entity's runbooks now, if the caller may read the entity. */
-  async refresh(ref: CompoundEntityRef, credentials: BackstageCredentials) {
-    const { entity } = await this.readableEntity(ref, credentials);
+  /**
+   * Re-reads an entity's runbooks now, if the caller may read the entity and
+   * it was not refreshed on request within `runbooks.refreshCooldown` (each
+   * refresh downloads its sources with the integration's token); otherwise
+   * says when to come back.
+   */
+  async refresh(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<
+    | {
+        entityRef: string;
+        runbooks: number;
+        problems: RunbookProblem[];
+        refreshedAt: string;
+      }
+    | { retryAfterSeconds: number; message: string }
+  > {
+    const { entity, key } = await this.readableEntity(ref, credentials);
+    const nowMs = this.nowMs();
+    const last = this.manualRefreshes.get(key);
+    const cooldownMs = this.deps.config.refreshCooldownMs;
+    if (last !== undefined && nowMs - last < cooldownMs) {
+      const retryAfterSeconds = Math.ceil((last + cooldownMs - nowMs) / 1000);
+      return {
+        retryAfterSeconds,
+        message: `${key} was refreshed less than ${Math.ceil(
+          cooldownMs / 1000,
+        )} s ago; try again in ${retryAfterSeconds} s (runbooks.refreshCooldown)`,
+      };
+    }
+    this.manualRefreshes.set(key, nowMs);
     const snapshot = await this.deps.refresher.refreshEntity(entity);
     this.localWrites++;
     return {
