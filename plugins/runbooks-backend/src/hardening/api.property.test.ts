@@ -311,7 +311,7 @@ const STARS =
 
 /** An entity spec with only the given annotations and files. */
 function adversarial(
-  annotations: Partial<EntitySpec['annotations']> & { location: string },
+  given: Partial<EntitySpec['annotations']> & { location: string },
   rest: Partial<Omit<EntitySpec, 'annotations'>>,
 ): EntitySpec {
   return {
@@ -322,7 +322,7 @@ function adversarial(
       reviewInterval: undefined,
       onCall: undefined,
       extra: undefined,
-      ...annotations,
+      ...given,
     },
     files: [],
     rules: [],
