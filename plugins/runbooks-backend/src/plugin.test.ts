@@ -63,14 +63,18 @@ function component(name: string, annotations: Record<string, string>): Entity {
 }
 
 describe('runbooks backend plugin', () => {
+  /** The service folder of the last backend started. */
+  let root = '';
+
   async function start(
     permissions: ServiceFactory<
       PermissionsService,
       any,
       any
     > = mockServices.permissions.factory(),
+    runbooks: Record<string, unknown> = {},
   ) {
-    const root = serviceFolder();
+    root = serviceFolder();
     const location = `file:${path.join(root, 'payments', 'catalog-info.yaml')}`;
     const entities = [
       component('payments', {
@@ -98,6 +102,7 @@ describe('runbooks backend plugin', () => {
             app: { baseUrl: 'http://localhost:3000' },
             runbooks: {
               refresh: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+              ...runbooks,
             },
           },
         }),
@@ -291,6 +296,43 @@ describe('runbooks backend plugin', () => {
       .get('/api/runbooks/alerts/PaymentsDbDown')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymousLookup.status).toBe(401);
+  });
+
+  it('stops counting a review once the runbook is edited, and says so', async () => {
+    const server = await start(undefined, {
+      refreshCooldown: { milliseconds: 0 },
+    });
+    const entity = '/api/runbooks/entities/default/component/payments';
+    const reviewed = await request(server)
+      .post(`${entity}/runbooks/db-failover/reviews`)
+      .send({});
+    expect(reviewed.status).toBe(201);
+    expect(reviewed.body.runbook).toMatchObject({ status: 'fresh' });
+    expect(reviewed.body.runbook.changedSinceReview).toBeUndefined();
+    fs.appendFileSync(
+      path.join(root, 'payments/runbooks/db-failover.md'),
+      '\n## A step added after the review\n',
+    );
+    const refreshed = await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    expect(refreshed.status).toBe(200);
+    const res = await request(server).get(entity);
+    const runbook = res.body.runbooks.find(
+      (r: { id: string }) => r.id === 'db-failover',
+    );
+    // Back to the date the file states (2026-11-01), no longer the portal review.
+    expect(runbook).toMatchObject({
+      changedSinceReview: true,
+      changedReview: { reviewer: 'user:default/mock' },
+      lastReviewed: '2026-11-01T00:00:00.000Z',
+    });
+    expect(runbook.reviewedBy).toBeUndefined();
+    const again = await request(server)
+      .post(`${entity}/runbooks/db-failover/reviews`)
+      .send({});
+    expect(again.body.runbook.changedSinceReview).toBeUndefined();
+    expect(again.body.runbook.reviewedBy).toBe('user:default/mock');
   });
 
   it('records a review by the signed-in user, turning the runbook fresh, and keeps the history', async () => {

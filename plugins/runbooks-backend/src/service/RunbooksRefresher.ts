@@ -298,6 +298,13 @@ export class RunbooksRefresher {
       ...input,
       now: this.deps.now?.() ?? new Date(),
     });
+    for (const runbook of built.runbooks) {
+      if (!runbook.missing) {
+        runbook.contentHash = createHash('sha256')
+          .update(runbook.markdown)
+          .digest('hex');
+      }
+    }
     const { limits } = this.deps;
     const snapshot = limits ? boundSnapshot(built, limits) : built;
     return { snapshot, unreachable, hash };

@@ -509,6 +509,7 @@ export class RunbooksService {
       reviewer: credentials.principal.userEntityRef,
       reviewedAt: (this.deps.now?.() ?? new Date()).toISOString(),
       ...(note?.trim() ? { note: note.trim() } : {}),
+      ...(stored.contentHash ? { contentHash: stored.contentHash } : {}),
     };
     await this.deps.store.addReview(key, runbookId, review);
     this.localWrites++;
