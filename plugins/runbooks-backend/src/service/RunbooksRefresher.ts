@@ -31,7 +31,7 @@ type EntityRead = {
 
 /** An entity's sources as read, before anything is parsed. */
 type SourcesRead = {
-  input: Omit<Parameters<typeof buildEntitySnapshot>[0], 'now'>;
+  input: Omit<Parameters<typeof buildEntitySnapshot>[0], 'now' | 'previousIds'>;
   hash: string;
   unreachable: string[];
 };
@@ -159,7 +159,7 @@ export class RunbooksRefresher {
           ) {
             unchanged.push(key);
           } else {
-            const read = this.build(sources);
+            const read = await this.build(sources);
             if (read.unreachable.length) {
               await this.store(read);
               return;
@@ -293,9 +293,16 @@ export class RunbooksRefresher {
     return { input, hash, unreachable };
   }
 
-  private build({ input, hash, unreachable }: SourcesRead): EntityRead {
+  private async build({
+    input,
+    hash,
+    unreachable,
+  }: SourcesRead): Promise<EntityRead> {
+    // Runbook ids come from paths; the stored ones win so that reviews stay with their runbook.
+    const previous = await this.deps.store.getEntity(input.entityRef);
     const built = buildEntitySnapshot({
       ...input,
+      previousIds: new Map(previous?.runbooks.map(r => [r.path, r.id]) ?? []),
       now: this.deps.now?.() ?? new Date(),
     });
     for (const runbook of built.runbooks) {
