@@ -161,19 +161,20 @@ describe('runbook ids', () => {
   it('stay with their file when a file with a colliding name is added', async () => {
     const root = folderWith({
       'catalog-info.yaml': '',
-      'runbooks/a/b.md': '# Nested',
+      'runbooks/a-b.md': '# Flat',
     });
     const { refresher } = await setup({});
     const entity = entityAt(`file:${root}/catalog-info.yaml`, 'dir:./runbooks');
     const first = await refresher.refreshEntity(entity);
     expect(first.runbooks.map(r => [r.path, r.id])).toEqual([
-      ['a/b.md', 'a-b'],
+      ['a-b.md', 'a-b'],
     ]);
-    // a-b.md sorts before a/b.md: without the stored ids it would take a-b, and a/b.md's reviews.
-    fs.writeFileSync(path.join(root, 'runbooks/a-b.md'), '# Flat');
+    // The folder a/ is read before a-b.md: without the stored ids a/b.md would take a-b, and its reviews.
+    fs.mkdirSync(path.join(root, 'runbooks/a'));
+    fs.writeFileSync(path.join(root, 'runbooks/a/b.md'), '# Nested');
     const second = await refresher.refreshEntity(entity);
     expect(
       Object.fromEntries(second.runbooks.map(r => [r.path, r.id])),
-    ).toEqual({ 'a/b.md': 'a-b', 'a-b.md': 'a-b-2' });
+    ).toEqual({ 'a-b.md': 'a-b', 'a/b.md': 'a-b-2' });
   });
 });
