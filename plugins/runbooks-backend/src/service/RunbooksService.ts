@@ -19,7 +19,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  alertMatchesPattern,
+  AlertPattern,
+  compileAlertPattern,
   EntityRunbooks,
   AlertLookup,
   markdownToPlainText,
@@ -181,6 +182,10 @@ export class RunbooksService {
     ttlMs: UNCHECKED_REUSE_MS,
     maxEntries: 10_000,
     now: () => this.nowMs(),
+  });
+  private readonly patterns = new TtlCache<AlertPattern>({
+    ttlMs: 60 * 60_000,
+    maxEntries: 20_000,
   });
   /** When each entity was last refreshed on request, for the cooldown. */
   private readonly manualRefreshes = new TtlCache<number>({
@@ -418,7 +423,7 @@ export class RunbooksService {
   ): Promise<AlertLookup> {
     const { entity: entityFilter, ...labels } = query;
     let rows = (await this.deps.store.findAlert(alert)).filter(
-      row => !row.pattern || alertMatchesPattern(alert, row.pattern),
+      row => !row.pattern || this.compiled(row.pattern).matches(alert),
     );
     if (entityFilter) {
       const wanted = normalizeRef(entityFilter);
@@ -715,6 +720,16 @@ export class RunbooksService {
     const readable = { entity, key: entityKey(entity) };
     this.readable.set(cacheKey, readable);
     return readable;
+  }
+
+  /** A stored `*` pattern, split once and reused by every lookup. */
+  private compiled(pattern: string): AlertPattern {
+    let compiled = this.patterns.get(pattern);
+    if (!compiled) {
+      compiled = compileAlertPattern(pattern);
+      this.patterns.set(pattern, compiled);
+    }
+    return compiled;
   }
 
   private nowMs(): number {
