@@ -3,7 +3,10 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { alertNameProblem } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  alertNameProblem,
+  MAX_ALERT_NAME_LENGTH,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
 import { RunbooksService } from './service/RunbooksService';
 
@@ -25,11 +28,18 @@ const reviewBody = z.object({
 });
 
 /** An alert name as the API and the actions accept it. */
-export const alertName = z.string().superRefine((name, context) => {
-  const problem = alertNameProblem(name);
-  if (problem)
-    context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-});
+export const alertName = z
+  .string()
+  .min(1, 'is empty')
+  .max(
+    MAX_ALERT_NAME_LENGTH,
+    `is longer than ${MAX_ALERT_NAME_LENGTH} characters`,
+  )
+  .superRefine((name, context) => {
+    const problem = alertNameProblem(name);
+    if (problem)
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
 
 const alertQuery = z.record(z.string().max(512));
 
