@@ -160,4 +160,25 @@ describe('parseOnCallAnnotation', () => {
       }).problems[0].message,
     ).toContain('must be a path inside');
   });
+
+  it.each([
+    '%2e%2e/oncall.yaml',
+    '%252E%252E/x.yaml',
+    '..%2fx.yaml',
+    '%5c%5cx',
+  ])('refuses schedule:%s, a climb behind percent-encoding', target => {
+    expect(
+      parseOnCallAnnotation({ 'runbooks/on-call': `schedule:${target}` })
+        .problems[0].message,
+    ).toBe(
+      `Annotation runbooks/on-call: schedule file "${target}" must be a path inside the entity's folder, like schedule:./oncall.yaml`,
+    );
+  });
+
+  it('keeps schedule files with a literal % in their name', () => {
+    expect(
+      parseOnCallAnnotation({ 'runbooks/on-call': 'schedule:./100%.yaml' })
+        .value,
+    ).toEqual({ provider: 'schedule', target: './100%.yaml' });
+  });
 });
