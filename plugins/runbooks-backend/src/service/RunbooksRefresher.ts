@@ -159,7 +159,8 @@ export class RunbooksRefresher {
           ) {
             unchanged.push(key);
           } else {
-            const read = await this.build(sources);
+            // An entity with no stored snapshot has no ids to keep.
+            const read = await this.build(sources, storedHashes.has(key));
             if (read.unreachable.length) {
               await this.store(read);
               return;
@@ -293,13 +294,14 @@ export class RunbooksRefresher {
     return { input, hash, unreachable };
   }
 
-  private async build({
-    input,
-    hash,
-    unreachable,
-  }: SourcesRead): Promise<EntityRead> {
+  private async build(
+    { input, hash, unreachable }: SourcesRead,
+    stored = true,
+  ): Promise<EntityRead> {
     // Runbook ids come from paths; the stored ones win so that reviews stay with their runbook.
-    const previous = await this.deps.store.getEntity(input.entityRef);
+    const previous = stored
+      ? await this.deps.store.getEntity(input.entityRef)
+      : undefined;
     const built = buildEntitySnapshot({
       ...input,
       previousIds: new Map(previous?.runbooks.map(r => [r.path, r.id]) ?? []),
