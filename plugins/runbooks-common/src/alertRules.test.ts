@@ -99,9 +99,7 @@ describe('parsePrometheusRules alert names', () => {
     expect(
       parsePrometheusRules(`${'? '.repeat(400)}a`, 'r.yaml').problems[0]
         .message,
-    ).toBe(
-      'r.yaml: document 1 is not valid YAML (a key is a list, mapping or alias, not a name)',
-    );
+    ).toBe('r.yaml: not valid YAML (nests deeper than 64 levels)');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

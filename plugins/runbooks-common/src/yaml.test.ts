@@ -11,9 +11,35 @@ describe('parseYamlBounded', () => {
   it('refuses nested complex keys at once', () => {
     const started = Date.now();
     expect(parseYamlValue(`${'? '.repeat(400)}a`)).toEqual({
+      error: 'nests deeper than 64 levels',
+    });
+    expect(parseYamlValue('? [a]\n: b')).toEqual({
       error: 'a key is a list, mapping or alias, not a name',
     });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  // Composing a few thousand levels exhausts the stack; in plain Node the second such parse aborted the process.
+  it.each(['? - ', '- ', '[', '{a: ', '- ? '])(
+    'refuses %j nested thousands deep, again and again',
+    piece => {
+      for (let i = 0; i < 5; i++) {
+        expect(parseYamlValue(piece.repeat(50_000))).toEqual({
+          error: 'nests deeper than 64 levels',
+        });
+      }
+    },
+  );
+
+  it('reads nesting as deep as hand-written files go', () => {
+    let text = 'leaf: 1';
+    for (let i = 0; i < 30; i++) {
+      text = `k${i}:\n${text.replace(/^/gm, '  ')}`;
+    }
+    expect('value' in parseYamlValue(text)).toBe(true);
+    expect(parseYamlValue('a: [[[[[1]]]]]\nb: {c: {d: [e]}}')).toEqual({
+      value: { a: [[[[[1]]]]], b: { c: { d: ['e'] } } },
+    });
   });
 
   it('refuses texts over the size cap', () => {

@@ -1,9 +1,12 @@
 import {
+  Composer,
+  CST,
   Document,
   isScalar,
+  Lexer,
   LineCounter,
   Node,
-  parseAllDocuments,
+  Parser,
   visit,
 } from 'yaml';
 
@@ -22,6 +25,15 @@ export const YAML_MAX_BYTES = 1_048_576;
  * @public
  */
 export const YAML_MAX_ALIAS_COUNT = 50;
+
+/**
+ * Deepest nesting of collections read. Hand-written files nest a handful of
+ * levels; the YAML library composes nodes recursively, and a few thousand
+ * levels exhaust the stack, which can abort the whole process.
+ *
+ * @public
+ */
+export const YAML_MAX_DEPTH = 64;
 
 /**
  * Options of {@link parseYamlBounded}.
@@ -95,13 +107,20 @@ export function parseYamlBounded(
   if (utf8Length(text) > maxBytes) {
     return { error: `is larger than ${maxBytes} bytes` };
   }
+  const lineCounter = options.lineCounter ?? new LineCounter();
   let parsed: Document.Parsed[];
   try {
-    const all = parseAllDocuments(text, {
-      lineCounter: options.lineCounter,
-      prettyErrors: true,
-    });
-    parsed = Array.isArray(all) ? all : [];
+    // The YAML library parses and composes deep nesting recursively, and
+    // near the stack limit V8 may abort the process instead of throwing: the
+    // text is measured with its lexer (flat) first, the syntax tree after.
+    if (mayNestDeeperThan(text, 4 * YAML_MAX_DEPTH)) {
+      return { error: `nests deeper than ${YAML_MAX_DEPTH} levels` };
+    }
+    const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    if (nestingDepth(tokens) > YAML_MAX_DEPTH) {
+      return { error: `nests deeper than ${YAML_MAX_DEPTH} levels` };
+    }
+    parsed = Array.from(new Composer().compose(tokens));
   } catch (error) {
     return { error: firstLine(error) };
   }
@@ -110,13 +129,94 @@ export function parseYamlBounded(
       error: `has ${parsed.length} documents separated by ---; expected one`,
     };
   }
-  return { documents: parsed.map(readDocument) };
+  return {
+    documents: parsed.map(document => readDocument(document, lineCounter)),
+  };
 }
 
-function readDocument(document: Document.Parsed): BoundedYamlDocument {
+/**
+ * An upper bound of the nesting depth from the lexer's tokens: each level
+ * needs one more space of indentation, an indicator (`-`, `?`, `:`) on the
+ * same line, or an open bracket.
+ */
+function mayNestDeeperThan(text: string, limit: number): boolean {
+  let indent = 0;
+  let inline = 0;
+  let flow = 0;
+  let lineStart = true;
+  let scalarValue = false;
+  for (const token of new Lexer().lex(text)) {
+    if (scalarValue) {
+      // A plain or block scalar's text, whatever it holds.
+      scalarValue = false;
+      continue;
+    }
+    if (token === CST.SCALAR) {
+      scalarValue = true;
+      lineStart = false;
+      continue;
+    }
+    switch (CST.tokenType(token)) {
+      case 'newline':
+        indent = 0;
+        inline = 0;
+        lineStart = true;
+        continue;
+      case 'space':
+        if (lineStart) indent = token.length;
+        continue;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        inline++;
+        break;
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        flow++;
+        break;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        flow = Math.max(0, flow - 1);
+        break;
+      default:
+        break;
+    }
+    lineStart = false;
+    if (indent + inline + flow > limit) return true;
+  }
+  return false;
+}
+
+/** How deep collections nest in a syntax tree, walked without recursion. */
+function nestingDepth(tokens: CST.Token[]): number {
+  let deepest = 0;
+  const stack: Array<[CST.Token, number]> = tokens.map(token => [token, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > YAML_MAX_DEPTH) return deepest;
+    if (token.type === 'document' && token.value) {
+      stack.push([token.value, depth]);
+    } else if ('items' in token) {
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
+function readDocument(
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+): BoundedYamlDocument {
   if (document.errors.length) {
     const error = document.errors[0];
-    return { error: firstLine(error), line: error.linePos?.[0]?.line };
+    return {
+      error: firstLine(error),
+      line: lineCounter.linePos(error.pos[0]).line,
+    };
   }
   if (yamlHasComplexKeys(document)) {
     return { error: 'a key is a list, mapping or alias, not a name' };

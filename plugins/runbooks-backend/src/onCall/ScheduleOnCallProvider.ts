@@ -10,8 +10,8 @@ import { isYamlPath } from '../sources/types';
 
 const SCHEDULE_READ = {
   maxFilesPerEntity: 2,
-  maxFileBytes: 262_144,
-  maxBytesPerEntity: 524_288,
+  maxFileBytes: 65_536,
+  maxBytesPerEntity: 131_072,
 };
 import { parseSchedule, whoIsOnCall } from './schedule';
 

@@ -52,7 +52,7 @@ const UNIT_MS: Record<string, number> = {
 };
 
 /** A rotation file is a few lines; anything near this size is not one. */
-const SCHEDULE_MAX_BYTES = 262_144;
+const SCHEDULE_MAX_BYTES = 65_536;
 
 /** Edges looked at when searching for the next change of person; bounds the work per request. */
 const MAX_EDGES = 2000;
