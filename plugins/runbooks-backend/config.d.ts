@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the runbooks plugin. */
@@ -44,12 +45,34 @@ export interface Config {
         apiKey: string;
       };
     };
-    /** Guards against runaway sources. */
+    /** Guards against runaway sources; each applies to one entity across all its locations. */
     limits?: {
-      /** Markdown files read per entity at most. Default 500. */
+      /** Files (runbooks and rule files) read per entity at most. Default 500. */
       maxFilesPerEntity?: number;
-      /** Largest markdown file read, in bytes. Default 1048576 (1 MiB). */
+      /** Largest file read, in bytes. Default 1048576 (1 MiB). */
       maxFileBytes?: number;
+      /** Bytes read per entity at most, all its files together. Default 16777216 (16 MiB). */
+      maxBytesPerEntity?: number;
+      /** Alert mappings, alert rules and alerts without runbook kept per entity, each. Default 2000. */
+      maxAlertsPerEntity?: number;
+      /** Problems kept per entity; the rest are counted in one last problem. Default 200. */
+      maxProblemsPerEntity?: number;
     };
+    /** Where runbooks and rule files may be read from. */
+    sources?: {
+      /**
+       * Where `url:` locations may point besides the entity's own repository
+       * (the repository of its catalog-info.yaml, always allowed): host names
+       * (`github.com`, any path) or URL prefixes (`https://github.com/acme/`),
+       * compared by path segment. A location elsewhere is not read and shows
+       * as a problem. Default: none besides the entity's own repository.
+       */
+      allow?: string[];
+    };
+    /**
+     * How long after a `POST /refresh` of an entity a next one is refused
+     * with 429 and `Retry-After`. Default one minute.
+     */
+    refreshCooldown?: HumanDuration;
   };
 }

@@ -9,19 +9,25 @@ import {
 import { runbooksReviewCreatePermission } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksPortalPolicy } from './permissionPolicy';
 
-const group = (name: string, parent?: string): Entity => ({
+const group = (
+  name: string,
+  parent?: string,
+  children: string[] = [],
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+  spec: { type: 'team', children, ...(parent ? { parent } : {}) },
 });
 
 describe('RunbooksPortalPolicy', () => {
   const catalog = catalogServiceMock({
     entities: [
-      group('sre'),
-      group('observability', 'sre'),
+      group('sre', undefined, ['observability']),
+      group('observability', 'sre', ['group:default/dashboards']),
       group('dashboards', 'group:default/observability'),
+      // Registered by anyone: claims sre as parent, but sre does not list it.
+      group('impostors', 'group:default/sre'),
     ],
   });
   const policy = new RunbooksPortalPolicy(catalog, mockServices.auth());
@@ -51,6 +57,20 @@ describe('RunbooksPortalPolicy', () => {
       'group:default/dashboards',
       'group:default/observability',
       'group:default/sre',
+      'user:default/jane',
+    ]);
+  });
+
+  it('does not follow a parent that does not list the group among its children', async () => {
+    const decision = (await policy.handle(
+      { permission: runbooksReviewCreatePermission },
+      user(['user:default/jane', 'group:default/impostors']),
+    )) as ConditionalPolicyDecision;
+    const condition = decision.conditions as unknown as {
+      params: { claims: string[] };
+    };
+    expect(condition.params.claims.sort()).toEqual([
+      'group:default/impostors',
       'user:default/jane',
     ]);
   });

@@ -3,7 +3,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
@@ -30,7 +34,9 @@ const MAX_GROUP_DEPTH = 10;
 /**
  * Adds the ancestors of the user's groups to their ownership claims, so that
  * a member of `group:observability` (child of `group:sre`) counts as a member
- * of `group:sre` for entities that group owns.
+ * of `group:sre` for entities that group owns. A parent counts only when it
+ * names the child in its own `spec.children`: a group anyone registers with
+ * `parent: group:sre` is not a child of sre until sre says so.
  */
 export async function withParentGroups(
   claims: string[],
@@ -41,27 +47,60 @@ export async function withParentGroups(
   let frontier = claims.filter(ref => ref.startsWith('group:'));
   const credentials = await auth.getOwnServiceCredentials();
   for (let depth = 0; frontier.length && depth < MAX_GROUP_DEPTH; depth++) {
-    const { items } = await catalog.getEntitiesByRefs(
+    const { items: groups } = await catalog.getEntitiesByRefs(
       { entityRefs: frontier, fields: ['kind', 'metadata', 'spec.parent'] },
       { credentials },
     );
+    const claimedBy = new Map<string, string[]>();
+    for (const group of groups) {
+      if (!group) continue;
+      const parent = groupRef(group.spec?.parent, group);
+      if (!parent || result.has(parent)) continue;
+      claimedBy.set(parent, [
+        ...(claimedBy.get(parent) ?? []),
+        stringifyEntityRef(group),
+      ]);
+    }
     frontier = [];
-    for (const group of items) {
-      const parent = group?.spec?.parent;
-      if (typeof parent !== 'string') continue;
-      const ref = stringifyEntityRef(
-        parseEntityRef(parent, {
-          defaultKind: 'group',
-          defaultNamespace: group!.metadata.namespace ?? 'default',
-        }),
+    if (!claimedBy.size) break;
+    const { items: parents } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs: [...claimedBy.keys()],
+        fields: ['kind', 'metadata', 'spec.children'],
+      },
+      { credentials },
+    );
+    for (const parent of parents) {
+      if (!parent || parent.kind.toLowerCase() !== 'group') continue;
+      const ref = stringifyEntityRef(parent);
+      const children = Array.isArray(parent.spec?.children)
+        ? parent.spec!.children.map(child => groupRef(child, parent))
+        : [];
+      const confirmed = (claimedBy.get(ref) ?? []).some(child =>
+        children.includes(child),
       );
-      if (!result.has(ref)) {
+      if (confirmed && !result.has(ref)) {
         result.add(ref);
         frontier.push(ref);
       }
     }
   }
   return [...result];
+}
+
+/** A group reference as written in `spec.parent` / `spec.children`, in full. */
+function groupRef(value: unknown, from: Entity): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, {
+        defaultKind: 'group',
+        defaultNamespace: from.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /**

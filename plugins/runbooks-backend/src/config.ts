@@ -2,13 +2,18 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import {
   CalendarDuration,
   parseDuration,
   Severity,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  parseSourceAllowRule,
+  SourceAllowRule,
+} from './sources/readEntityRunbooks';
 
 /** The plugin's settings after defaults are applied. */
 export type RunbooksConfig = {
@@ -18,7 +23,17 @@ export type RunbooksConfig = {
   refresh: SchedulerServiceTaskScheduleDefinition;
   discovery: SchedulerServiceTaskScheduleDefinition;
   severities: Severity[];
-  limits: { maxFilesPerEntity: number; maxFileBytes: number };
+  limits: {
+    maxFilesPerEntity: number;
+    maxFileBytes: number;
+    maxBytesPerEntity: number;
+    maxAlertsPerEntity: number;
+    maxProblemsPerEntity: number;
+  };
+  /** `runbooks.sources.allow`: where `url:` locations may point besides the entity's own repository. */
+  sourcesAllow: SourceAllowRule[];
+  /** How long after a `POST /refresh` of an entity the next one is answered 429. */
+  refreshCooldownMs: number;
 };
 
 /** The common P0..P3 ladder, used when neither config nor an index gives one. */
@@ -50,6 +65,17 @@ function readDuration(config: Config, key: string, fallback: string) {
     );
   }
   return { text, duration };
+}
+
+function readLimit(config: Config, name: string, fallback: number): number {
+  const key = `runbooks.limits.${name}`;
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(
+      `Invalid config ${key}: ${value} is not a positive whole number`,
+    );
+  }
+  return value;
 }
 
 /** Reads `runbooks.*` from app-config, failing at startup on invalid values. */
@@ -96,10 +122,25 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
     discovery,
     severities,
     limits: {
-      maxFilesPerEntity:
-        config.getOptionalNumber('runbooks.limits.maxFilesPerEntity') ?? 500,
-      maxFileBytes:
-        config.getOptionalNumber('runbooks.limits.maxFileBytes') ?? 1_048_576,
+      maxFilesPerEntity: readLimit(config, 'maxFilesPerEntity', 500),
+      maxFileBytes: readLimit(config, 'maxFileBytes', 1_048_576),
+      maxBytesPerEntity: readLimit(config, 'maxBytesPerEntity', 16_777_216),
+      maxAlertsPerEntity: readLimit(config, 'maxAlertsPerEntity', 2_000),
+      maxProblemsPerEntity: readLimit(config, 'maxProblemsPerEntity', 200),
     },
+    sourcesAllow: (
+      config.getOptionalStringArray('runbooks.sources.allow') ?? []
+    ).map(entry => {
+      try {
+        return parseSourceAllowRule(entry);
+      } catch (error) {
+        throw new InputError(`Invalid config ${(error as Error).message}`);
+      }
+    }),
+    refreshCooldownMs: config.has('runbooks.refreshCooldown')
+      ? durationToMilliseconds(
+          readDurationFromConfig(config, { key: 'runbooks.refreshCooldown' }),
+        )
+      : 60_000,
   };
 }

@@ -63,14 +63,18 @@ function component(name: string, annotations: Record<string, string>): Entity {
 }
 
 describe('runbooks backend plugin', () => {
+  /** The service folder of the last backend started. */
+  let root = '';
+
   async function start(
     permissions: ServiceFactory<
       PermissionsService,
       any,
       any
     > = mockServices.permissions.factory(),
+    runbooks: Record<string, unknown> = {},
   ) {
-    const root = serviceFolder();
+    root = serviceFolder();
     const location = `file:${path.join(root, 'payments', 'catalog-info.yaml')}`;
     const entities = [
       component('payments', {
@@ -98,6 +102,7 @@ describe('runbooks backend plugin', () => {
             app: { baseUrl: 'http://localhost:3000' },
             runbooks: {
               refresh: { frequency: { hours: 1 }, timeout: { minutes: 1 } },
+              ...runbooks,
             },
           },
         }),
@@ -221,6 +226,15 @@ describe('runbooks backend plugin', () => {
       entityRef: 'component:default/payments',
       runbooks: 2,
     });
+    // Each refresh downloads the sources again: one per entity per minute.
+    const again = await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    expect(again.status).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    expect(again.body.error.message).toMatch(
+      /^component:default\/payments was refreshed less than 60 s ago; try again in \d+ s \(runbooks\.refreshCooldown\)$/,
+    );
   });
 
   it('resolves an alert to its runbook, and says which service defines an alert without one', async () => {
@@ -282,6 +296,43 @@ describe('runbooks backend plugin', () => {
       .get('/api/runbooks/alerts/PaymentsDbDown')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymousLookup.status).toBe(401);
+  });
+
+  it('stops counting a review once the runbook is edited, and says so', async () => {
+    const server = await start(undefined, {
+      refreshCooldown: { milliseconds: 0 },
+    });
+    const entity = '/api/runbooks/entities/default/component/payments';
+    const reviewed = await request(server)
+      .post(`${entity}/runbooks/db-failover/reviews`)
+      .send({});
+    expect(reviewed.status).toBe(201);
+    expect(reviewed.body.runbook).toMatchObject({ status: 'fresh' });
+    expect(reviewed.body.runbook.changedSinceReview).toBeUndefined();
+    fs.appendFileSync(
+      path.join(root, 'payments/runbooks/db-failover.md'),
+      '\n## A step added after the review\n',
+    );
+    const refreshed = await request(server)
+      .post('/api/runbooks/refresh')
+      .send({ entityRef: 'component:default/payments' });
+    expect(refreshed.status).toBe(200);
+    const res = await request(server).get(entity);
+    const runbook = res.body.runbooks.find(
+      (r: { id: string }) => r.id === 'db-failover',
+    );
+    // Back to the date the file states (2026-11-01), no longer the portal review.
+    expect(runbook).toMatchObject({
+      changedSinceReview: true,
+      changedReview: { reviewer: 'user:default/mock' },
+      lastReviewed: '2026-11-01T00:00:00.000Z',
+    });
+    expect(runbook.reviewedBy).toBeUndefined();
+    const again = await request(server)
+      .post(`${entity}/runbooks/db-failover/reviews`)
+      .send({});
+    expect(again.body.runbook.changedSinceReview).toBeUndefined();
+    expect(again.body.runbook.reviewedBy).toBe('user:default/mock');
   });
 
   it('records a review by the signed-in user, turning the runbook fresh, and keeps the history', async () => {
@@ -386,16 +437,24 @@ describe('runbooks backend plugin', () => {
     expect(plain).toMatchObject({ hasRunbooks: false, runbooks: [] });
   });
 
-  it('lists documents with their text for search collators, to services only', async () => {
+  it('lists documents with their text to the search backend only', async () => {
     const server = await start();
     await request(server).get(
       '/api/runbooks/entities/default/component/payments',
     );
     const asUser = await request(server).get('/api/runbooks/documents');
     expect(asUser.status).toBe(403);
+    const asSearch = mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('plugin:search'),
+      targetPluginId: 'runbooks',
+    });
+    const asOtherService = await request(server)
+      .get('/api/runbooks/documents')
+      .set('Authorization', mockCredentials.service.header());
+    expect(asOtherService.status).toBe(403);
     const res = await request(server)
       .get('/api/runbooks/documents?limit=10')
-      .set('Authorization', mockCredentials.service.header());
+      .set('Authorization', asSearch);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([
       expect.objectContaining({
@@ -413,7 +472,7 @@ describe('runbooks backend plugin', () => {
     expect(res.body.nextCursor).toBeUndefined();
     const bad = await request(server)
       .get('/api/runbooks/documents?after=nonsense')
-      .set('Authorization', mockCredentials.service.header());
+      .set('Authorization', asSearch);
     expect(bad.status).toBe(400);
   });
 

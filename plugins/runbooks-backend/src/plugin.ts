@@ -53,6 +53,7 @@ export const runbooksPlugin = createBackendPlugin({
           reader: deps.urlReader,
           integrations: ScmIntegrations.fromConfig(deps.config),
           limits: config.limits,
+          allow: config.sourcesAllow,
         });
         const refresher = new RunbooksRefresher({
           store,
@@ -60,6 +61,7 @@ export const runbooksPlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
+          limits: config.limits,
         });
         const service = new RunbooksService({
           store,

@@ -13,13 +13,17 @@ describe('createRouter', () => {
     getRunbook: jest.fn(),
     refresh: jest.fn(),
     lookupAlert: jest.fn(),
+    listDocuments: jest.fn(),
   };
 
   async function app(
     defaultCredentials: BackstageCredentials = mockCredentials.user(),
   ) {
     const router = await createRouter({
-      httpAuth: mockServices.httpAuth({ defaultCredentials }),
+      httpAuth: mockServices.httpAuth({
+        pluginId: 'runbooks',
+        defaultCredentials,
+      }),
       service: service as unknown as RunbooksService,
       appBaseUrl: 'http://portal.example:3000/backstage',
     });
@@ -113,6 +117,47 @@ describe('createRouter', () => {
     expect(ok.body.runbooks).toBe(2);
   });
 
+  it('answers 429 with Retry-After while an entity cools down', async () => {
+    service.refresh.mockResolvedValue({
+      retryAfterSeconds: 42,
+      message: 'component:default/a was refreshed less than 60 s ago',
+    });
+    const res = await request(await app())
+      .post('/refresh')
+      .send({ entityRef: 'component:default/a' });
+    expect(res.status).toBe(429);
+    expect(res.headers['retry-after']).toBe('42');
+    expect(res.body).toMatchObject({
+      error: {
+        name: 'TooManyRequestsError',
+        message: 'component:default/a was refreshed less than 60 s ago',
+      },
+      response: { statusCode: 429 },
+    });
+  });
+
+  it('lists documents only to the search backend', async () => {
+    service.listDocuments.mockResolvedValue({ items: [] });
+    const external = await request(await app(mockCredentials.none()))
+      .get('/documents')
+      .set('Authorization', mockCredentials.service.header());
+    expect(external.status).toBe(403);
+    expect(external.body.error.message).toBe(
+      'Only the search backend (plugin:search) may list runbook documents',
+    );
+    const search = await request(await app(mockCredentials.none()))
+      .get('/documents')
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:search'),
+          targetPluginId: 'runbooks',
+        }),
+      );
+    expect(search.status).toBe(200);
+    expect(service.listDocuments).toHaveBeenCalledTimes(1);
+  });
+
   describe('alert redirect', () => {
     const oneMatch = {
       alert: 'NodeDown',
@@ -165,6 +210,22 @@ describe('createRouter', () => {
       const location = new URL(res.headers.location);
       expect(location.origin).toBe('http://portal.example:3000');
       expect(location.pathname).toBe(`/backstage/runbooks/alerts/${encoded}`);
+    });
+
+    it('lets a failing lookup reach the error handler instead of redirecting', async () => {
+      service.lookupAlert.mockRejectedValue(new Error('database is down'));
+      const res = await request(await app()).get('/alerts/NodeDown/go');
+      expect(res.status).toBe(500);
+      expect(res.headers.location).toBeUndefined();
+    });
+
+    it('sends callers to the alert page when no runbook answers', async () => {
+      service.lookupAlert.mockRejectedValue(new NotFoundError('no runbook'));
+      const res = await request(await app()).get('/alerts/NodeDown/go');
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe(
+        'http://portal.example:3000/backstage/runbooks/alerts/NodeDown',
+      );
     });
 
     it('refuses very long alert names with a clear message', async () => {

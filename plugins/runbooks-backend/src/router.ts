@@ -1,8 +1,12 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import {
+  alertNameProblem,
+  MAX_ALERT_NAME_LENGTH,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
 import { RunbooksService } from './service/RunbooksService';
 
@@ -26,12 +30,16 @@ const reviewBody = z.object({
 /** An alert name as the API and the actions accept it. */
 export const alertName = z
   .string()
-  .min(1)
-  .max(256, 'is longer than 256 characters')
-  .refine(
-    name => ![...name].some(char => char.charCodeAt(0) < 0x20),
-    'contains control characters',
-  );
+  .min(1, 'is empty')
+  .max(
+    MAX_ALERT_NAME_LENGTH,
+    `is longer than ${MAX_ALERT_NAME_LENGTH} characters`,
+  )
+  .superRefine((name, context) => {
+    const problem = alertNameProblem(name);
+    if (problem)
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
 
 const alertQuery = z.record(z.string().max(512));
 
@@ -48,6 +56,9 @@ export function portalUrl(appBaseUrl: string, path: string): string {
   }
   return target.toString();
 }
+
+/** The subject of the search backend's service tokens. */
+const SEARCH_PLUGIN_SUBJECT = 'plugin:search';
 
 const refreshBody = z.object({ entityRef: z.string().min(1) });
 
@@ -154,9 +165,16 @@ export async function createRouter(options: {
     res.json(await service.report(credentials));
   });
 
+  // Every runbook of every entity, unfiltered: only the search backend,
+  // which filters results by entity read permission, may collect them.
   router.get('/documents', async (req, res) => {
     const query = parse(documentsQuery, req.query, 'query');
-    await httpAuth.credentials(req, { allow: ['service'] });
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    if (credentials.principal.subject !== SEARCH_PLUGIN_SUBJECT) {
+      throw new NotAllowedError(
+        `Only the search backend (${SEARCH_PLUGIN_SUBJECT}) may list runbook documents`,
+      );
+    }
     res.json(await service.listDocuments(query));
   });
 
@@ -211,9 +229,16 @@ export async function createRouter(options: {
     const search = new URLSearchParams(query).toString();
     if (search) path += `?${search}`;
     if (credentials.principal.type !== 'none') {
+      // No runbook for the alert is an answer (the alert page says so); any
+      // other failure goes to the error handler, which logs it.
       const lookup = await service
         .lookupAlert(alert, query, credentials)
-        .catch(() => undefined);
+        .catch(error => {
+          if (isError(error) && error.name === 'NotFoundError') {
+            return undefined;
+          }
+          throw error;
+        });
       if (lookup?.matches.length === 1) path = lookup.matches[0].url;
     }
     res.redirect(302, portalUrl(appBaseUrl, path));
@@ -223,7 +248,19 @@ export async function createRouter(options: {
     const body = parse(refreshBody, req.body, 'request body');
     const ref = parseEntityRefText(body.entityRef);
     const credentials = await readerOf(req);
-    res.json(await service.refresh(ref, credentials));
+    const answer = await service.refresh(ref, credentials);
+    if ('retryAfterSeconds' in answer) {
+      res
+        .status(429)
+        .set('Retry-After', String(answer.retryAfterSeconds))
+        .json({
+          error: { name: 'TooManyRequestsError', message: answer.message },
+          request: { method: req.method, url: req.originalUrl },
+          response: { statusCode: 429 },
+        });
+      return;
+    }
+    res.json(answer);
   });
 
   return router;

@@ -74,6 +74,36 @@ describe('parsePrometheusRules', () => {
   });
 });
 
+describe('parsePrometheusRules alert names', () => {
+  it('skips alerts whose name no request could ask for, naming them', () => {
+    const content = [
+      'groups:',
+      '  - name: g',
+      '    rules:',
+      `      - alert: ${'Long'.repeat(70)}`,
+      '      - alert: Fine',
+    ].join('\n');
+    const { rules, problems } = parsePrometheusRules(content, 'r.yaml');
+    expect(rules.map(rule => rule.alert)).toEqual(['Fine']);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^r\.yaml: alert "(Long)+" ignored: its name is longer than 256 characters$/,
+        ),
+      }),
+    ]);
+  });
+
+  it('refuses nested complex keys at once', () => {
+    const started = Date.now();
+    expect(
+      parsePrometheusRules(`${'? '.repeat(400)}a`, 'r.yaml').problems[0]
+        .message,
+    ).toBe('r.yaml: not valid YAML (nests deeper than 64 levels)');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
 describe('matchRunbookUrl', () => {
   const paths = [
     'AlertmanagerFailedReload.md',

@@ -1,6 +1,6 @@
-import { parseAllDocuments } from 'yaml';
-import { yamlHasComplexKeys } from './frontMatter';
+import { alertNameProblem } from './alertPattern';
 import { RunbookProblem } from './types';
+import { parseYamlBounded } from './yaml';
 
 /**
  * An alerting rule read from a Prometheus rule file.
@@ -37,45 +37,17 @@ export function parsePrometheusRules(
       subject: file,
       message: `${file}: ${message}`,
     });
-  let documents;
-  try {
-    documents = parseAllDocuments(content);
-  } catch (error) {
-    problem(
-      `not valid YAML (${String((error as Error).message).split('\n')[0]})`,
-    );
+  const parsed = parseYamlBounded(content, { multipleDocuments: true });
+  if ('error' in parsed) {
+    problem(`not valid YAML (${parsed.error})`);
     return { rules, problems };
   }
-  if (!Array.isArray(documents)) documents = [documents];
-  documents.forEach((document, index) => {
-    if (document.errors.length) {
-      problem(
-        `document ${index + 1} is not valid YAML (${
-          document.errors[0].message.split('\n')[0]
-        })`,
-      );
+  parsed.documents.forEach((document, index) => {
+    if ('error' in document) {
+      problem(`document ${index + 1} is not valid YAML (${document.error})`);
       return;
     }
-    if (yamlHasComplexKeys(document)) {
-      problem(
-        `document ${
-          index + 1
-        } has a key that is a list, mapping or alias, not a name`,
-      );
-      return;
-    }
-    let data: any;
-    try {
-      // Unresolved aliases, alias bombs and very deep nesting throw here, not in the parse.
-      data = document.toJS();
-    } catch (error) {
-      problem(
-        `document ${index + 1} is not valid YAML (${
-          String((error as Error).message).split('\n')[0]
-        })`,
-      );
-      return;
-    }
+    const data = document.value as any;
     if (data === null || data === undefined) return;
     const groups =
       data?.kind === 'PrometheusRule' ? data?.spec?.groups : data?.groups;
@@ -90,6 +62,13 @@ export function parsePrometheusRules(
     for (const group of groups) {
       for (const rule of Array.isArray(group?.rules) ? group.rules : []) {
         if (typeof rule?.alert !== 'string') continue;
+        const wrong = alertNameProblem(rule.alert);
+        if (wrong) {
+          problem(
+            `alert "${rule.alert.slice(0, 80)}" ignored: its name ${wrong}`,
+          );
+          continue;
+        }
         const labels = stringRecord(rule.labels);
         const annotations = stringRecord(rule.annotations);
         rules.push({

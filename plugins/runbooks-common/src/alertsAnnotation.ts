@@ -1,4 +1,5 @@
 import { RUNBOOKS_ALERTS_ANNOTATION } from './annotations';
+import { alertPatternProblem } from './alertPattern';
 import { ParseResult } from './location';
 
 /**
@@ -12,8 +13,6 @@ export type AlertsAnnotationEntry = {
   path: string;
   anchor?: string;
 };
-
-const ALERT_NAME = /^[A-Za-z_:*][A-Za-z0-9_:*.-]*$/;
 
 /**
  * Parses `runbooks/alerts`: one `AlertName: file.md` or `AlertName: file.md#anchor`
@@ -44,11 +43,12 @@ export function parseAlertsAnnotation(
       });
       continue;
     }
-    if (!ALERT_NAME.test(alert)) {
+    const wrong = alertPatternProblem(alert);
+    if (wrong) {
       problems.push({
         level: 'error',
         subject: key,
-        message: `Annotation ${key}: "${alert}" is not a valid alert name (letters, digits, _ and : , with * as a wildcard)`,
+        message: `Annotation ${key}: ${wrong}`,
       });
       continue;
     }
@@ -67,21 +67,4 @@ export function parseAlertsAnnotation(
     });
   }
   return { value: entries, problems };
-}
-
-/**
- * True when an alert name matches a pattern of the `runbooks/alerts`
- * annotation, where `*` stands for any run of characters.
- *
- * @public
- */
-export function alertMatchesPattern(alert: string, pattern: string): boolean {
-  if (!pattern.includes('*')) return alert === pattern;
-  const regex = new RegExp(
-    `^${pattern
-      .split('*')
-      .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
-  return regex.test(alert);
 }

@@ -11,6 +11,8 @@ export type RunbookReview = {
   /** When (ISO 8601). */
   reviewedAt: string;
   note?: string;
+  /** sha256 of the runbook's text as it was reviewed; absent for reviews recorded before it was kept. */
+  contentHash?: string;
 };
 
 /**

@@ -1,6 +1,20 @@
 import { parseMarkdownFile } from './frontMatter';
 
 describe('parseMarkdownFile', () => {
+  it('ignores front matter alerts that are not alert names or patterns, naming them', () => {
+    const parsed = parseMarkdownFile(
+      `---\nalerts: [Good*, "${'*a'.repeat(20)}", "bad name"]\n---\n# x`,
+      'x.md',
+    );
+    expect(parsed.frontMatter.alerts).toEqual(['Good*']);
+    expect(parsed.problems.map(p => p.message)).toEqual([
+      expect.stringMatching(
+        /^x\.md: front matter "alerts" entry ignored: .* has 20 wildcards; at most 8 are allowed$/,
+      ),
+      'x.md: front matter "alerts" entry ignored: "bad name" is not a valid alert name (letters, digits, _ and : , with * as a wildcard)',
+    ]);
+  });
+
   it('reads the contract keys and keeps the body', () => {
     const parsed = parseMarkdownFile(
       [

@@ -1,7 +1,8 @@
-import { Document, isScalar, Node, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
+import { alertPatternProblem } from './alertPattern';
 import { parseDuration } from './duration';
 import { RunbookProblem } from './types';
+import { parseYamlValue } from './yaml';
 
 const stringList = z
   .union([z.string(), z.array(z.union([z.string(), z.number()]))], {
@@ -63,27 +64,10 @@ export type ParsedMarkdownFile = {
   problems: RunbookProblem[];
 };
 
-/**
- * True when a YAML document has a mapping key that is not a plain value
- * (`? [a]`, `? {a: b}`, an alias). Runbook files never need one, and turning
- * nested ones into JavaScript takes time exponential in the depth (a few
- * hundred `? ` freeze the process for minutes), so callers refuse them.
- *
- * @public
- */
-export function yamlHasComplexKeys(document: Document | Node): boolean {
-  let found = false;
-  visit(document, {
-    Pair(_, pair) {
-      if (pair.key !== null && !isScalar(pair.key)) {
-        found = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
+export { yamlHasComplexKeys } from './yaml';
+
+/** Front matter is a few lines; a larger block is not front matter anyone wrote by hand. */
+const FRONT_MATTER_MAX_BYTES = 65_536;
 
 const FRONT_MATTER =
   /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -108,15 +92,8 @@ export function parseMarkdownFile(
     };
   }
   const body = content.slice(match[0].length);
-  let raw: unknown;
-  try {
-    const document = parseDocument(match[1]);
-    if (document.errors.length) throw document.errors[0];
-    if (yamlHasComplexKeys(document)) {
-      throw new Error('a key is a list, mapping or alias, not a name');
-    }
-    raw = document.toJS() ?? {};
-  } catch (error) {
+  const yaml = parseYamlValue(match[1], { maxBytes: FRONT_MATTER_MAX_BYTES });
+  if ('error' in yaml) {
     return {
       frontMatter: {},
       body,
@@ -124,13 +101,12 @@ export function parseMarkdownFile(
         {
           level: 'error',
           subject: path,
-          message: `${path}: front matter is not valid YAML (${firstLine(
-            error,
-          )})`,
+          message: `${path}: front matter is not valid YAML (${yaml.error})`,
         },
       ],
     };
   }
+  const raw = yaml.value ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       frontMatter: {},
@@ -159,9 +135,19 @@ export function parseMarkdownFile(
     delete record[key];
     result = runbookFrontMatterSchema.safeParse(record);
   }
-  return { frontMatter: result.data, body, problems };
-}
-
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0];
+  const frontMatter = result.data;
+  if (frontMatter.alerts) {
+    frontMatter.alerts = frontMatter.alerts.filter(alert => {
+      const wrong = alertPatternProblem(alert);
+      if (wrong) {
+        problems.push({
+          level: 'warning',
+          subject: path,
+          message: `${path}: front matter "alerts" entry ignored: ${wrong}`,
+        });
+      }
+      return !wrong;
+    });
+  }
+  return { frontMatter, body, problems };
 }

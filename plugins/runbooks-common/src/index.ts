@@ -16,6 +16,8 @@ export * from './paths';
 export * from './runbookIndex';
 export * from './escalation';
 export * from './alertsAnnotation';
+export * from './alertPattern';
+export * from './yaml';
 export * from './onCallAnnotation';
 export * from './validateAnnotations';
 export * from './reviewDates';

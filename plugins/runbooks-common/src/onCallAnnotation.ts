@@ -64,10 +64,7 @@ export function parseOnCallAnnotation(
     }
     const provider = match[1];
     const target = match[2].trim();
-    if (
-      provider === 'schedule' &&
-      (target.startsWith('/') || target.includes('..'))
-    ) {
+    if (provider === 'schedule' && leavesFolder(target)) {
       return {
         value: undefined,
         problems: [
@@ -93,4 +90,23 @@ export function parseOnCallAnnotation(
     return { value: { provider: 'opsgenie', target: opsgenie }, problems: [] };
   }
   return { value: undefined, problems: [] };
+}
+
+/** True for a path that starts at the root or climbs, however it is percent-encoded (`%2e%2e`, `%252e%252e`). */
+function leavesFolder(target: string): boolean {
+  let text = target;
+  for (let round = 0; round < 4; round++) {
+    if (/^[/\\]/.test(text) || /\.\./.test(text) || text.includes('\\')) {
+      return true;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      return false;
+    }
+    if (decoded === text) return false;
+    text = decoded;
+  }
+  return true;
 }

@@ -44,6 +44,14 @@ export type Runbook = {
   status: ReviewStatus;
   /** True when an index links to a runbook file that does not exist. */
   missing: boolean;
+  /**
+   * True when the runbook's text changed after its newest review in the
+   * portal: that review no longer counts (`lastReviewed` and `status` come
+   * from the runbook's own dates), and `changedReview` says who read which time.
+   */
+  changedSinceReview?: boolean;
+  /** The portal review that no longer counts because the runbook changed since. */
+  changedReview?: { reviewer: string; reviewedAt: string };
 };
 
 /**

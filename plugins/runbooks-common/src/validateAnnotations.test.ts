@@ -1,4 +1,5 @@
-import { alertMatchesPattern, parseAlertsAnnotation } from './alertsAnnotation';
+import { alertMatchesPattern } from './alertPattern';
+import { parseAlertsAnnotation } from './alertsAnnotation';
 import { parseOnCallAnnotation } from './onCallAnnotation';
 import { validateRunbooksAnnotations } from './validateAnnotations';
 
@@ -70,6 +71,17 @@ describe('parseAlertsAnnotation', () => {
     );
     expect(value).toEqual([]);
     expect(problems).toHaveLength(3);
+  });
+
+  it('refuses patterns with too many wildcards or too long', () => {
+    const { value, problems } = parseAlertsAnnotation(
+      `${'*a'.repeat(9)}*c: x.md\n${'A'.repeat(300)}: y.md\nOk*: z.md`,
+    );
+    expect(value.map(entry => entry.alert)).toEqual(['Ok*']);
+    expect(problems.map(p => p.message)).toEqual([
+      expect.stringMatching(/has 10 wildcards; at most 8 are allowed$/),
+      expect.stringMatching(/is longer than 256 characters$/),
+    ]);
   });
 
   it('matches globs against alert names', () => {
@@ -147,5 +159,26 @@ describe('parseOnCallAnnotation', () => {
         'runbooks/on-call': 'schedule:../../etc/oncall.yaml',
       }).problems[0].message,
     ).toContain('must be a path inside');
+  });
+
+  it.each([
+    '%2e%2e/oncall.yaml',
+    '%252E%252E/x.yaml',
+    '..%2fx.yaml',
+    '%5c%5cx',
+  ])('refuses schedule:%s, a climb behind percent-encoding', target => {
+    expect(
+      parseOnCallAnnotation({ 'runbooks/on-call': `schedule:${target}` })
+        .problems[0].message,
+    ).toBe(
+      `Annotation runbooks/on-call: schedule file "${target}" must be a path inside the entity's folder, like schedule:./oncall.yaml`,
+    );
+  });
+
+  it('keeps schedule files with a literal % in their name', () => {
+    expect(
+      parseOnCallAnnotation({ 'runbooks/on-call': 'schedule:./100%.yaml' })
+        .value,
+    ).toEqual({ provider: 'schedule', target: './100%.yaml' });
   });
 });

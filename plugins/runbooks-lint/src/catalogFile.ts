@@ -1,10 +1,5 @@
-import {
-  Document,
-  isMap,
-  isScalar,
-  LineCounter,
-  parseAllDocuments,
-} from 'yaml';
+import { parseYamlBounded } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { isMap, isScalar, LineCounter } from 'yaml';
 
 /** An entity of a catalog-info.yaml, with where its parts are written. */
 export type CatalogDocument = {
@@ -28,21 +23,22 @@ export function parseCatalogFile(content: string): {
   errors: CatalogSyntaxError[];
 } {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(content, { lineCounter });
-  const all: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  const parsed = parseYamlBounded(content, {
+    multipleDocuments: true,
+    lineCounter,
+  });
   const documents: CatalogDocument[] = [];
   const errors: CatalogSyntaxError[] = [];
-  for (const document of all) {
-    if (document.errors.length) {
-      for (const error of document.errors) {
-        errors.push({
-          line: error.linePos?.[0]?.line,
-          message: error.message.split('\n')[0],
-        });
-      }
+  if ('error' in parsed) {
+    errors.push({ message: `the file ${parsed.error}` });
+    return { documents, errors };
+  }
+  for (const read of parsed.documents) {
+    if ('error' in read) {
+      errors.push({ line: read.line, message: read.error });
       continue;
     }
-    const data = document.toJS();
+    const { value: data, document } = read;
     if (data === null || data === undefined) continue;
     const start = document.range?.[0] ?? 0;
     documents.push({

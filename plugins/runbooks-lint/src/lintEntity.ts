@@ -9,6 +9,7 @@ import {
   parseMarkdownFile,
   parseOnCallAnnotation,
   parseRunbookIndex,
+  parseYamlValue,
   RunbookFile,
   RunbookProblem,
   RUNBOOKS_ALERT_RULES_ANNOTATION,
@@ -19,7 +20,6 @@ import {
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { CatalogDocument } from './catalogFile';
 import {
   DEFAULT_LIMITS,
@@ -528,19 +528,17 @@ async function lintOnCallSchedule(scope: EntityScope, entityFolder: string) {
     );
     return;
   }
-  const document = parseDocument(await fs.readFile(resolved.root, 'utf8'));
-  if (document.errors.length) {
+  const yaml = parseYamlValue(await fs.readFile(resolved.root, 'utf8'));
+  if ('error' in yaml) {
     report(
       scope,
       'error',
-      `the on-call schedule is not valid YAML (${
-        document.errors[0].message.split('\n')[0]
-      })`,
+      `the on-call schedule is not valid YAML (${yaml.error})`,
       { file: resolved.root, subject: key },
     );
     return;
   }
-  const data = document.toJS();
+  const data = yaml.value;
   if (!data || typeof data !== 'object' || !('rotation' in data)) {
     report(
       scope,

@@ -22,6 +22,56 @@ jest.setTimeout(120_000);
 
 const ENTITY_COUNT = 30;
 
+/**
+ * The slowest answer allowed, with a wide margin on this shared 2-core
+ * machine (and including the first read of an entity's sources): one glob
+ * lookup used to take 17 s, one on-call answer 20 s.
+ */
+const ANSWER_BOUND_MS = 5_000;
+
+/** Star patterns that made the old regex matcher backtrack, up to and past the caps. */
+const starPatterns = fc
+  .array(
+    fc
+      .tuple(
+        fc.integer({ min: 2, max: 12 }),
+        fc.constantFrom('a', 'Fuzz', '_'),
+        fc.constantFrom('c', 'b', ''),
+      )
+      .map(([n, piece, end]) => `${`*${piece}`.repeat(n)}*${end}`),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map(patterns => patterns.map(p => `${p}: a.md`).join('\n'));
+
+/** YAML with nested complex keys, which yaml's toJS expands exponentially. */
+const complexKeys = fc
+  .tuple(
+    fc.constantFrom('? ', '? [', '- ? ', '? {a: '),
+    fc.integer({ min: 100, max: 500 }),
+  )
+  .map(([piece, n]) => `${piece.repeat(n)}a`);
+
+/** Locations named many times, spelled differently, and traversals hidden behind encodings. */
+const adversarialLocation = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 2, max: 200 }),
+      fc.constantFrom('dir:./runbooks', 'dir:runbooks/', 'dir:runbooks'),
+    )
+    .map(([n, location]) => Array(n).fill(location).join(',')),
+  fc.constantFrom(
+    'dir:%2e%2e/',
+    'dir:%2E%2E/secret.md',
+    'dir:%252e%252e/',
+    'dir:..%2f..%2f',
+    'dir:runbooks/../../',
+    'dir:.%2e/',
+    'dir:https://github.com/acme/ops/blob/main/svc/%2e%2e/secret.md',
+    'url:https://github.com/acme/private/blob/main/secret.md',
+    'url:https://user:pass@github.com/acme/ops/x.md',
+  ),
+);
+
 const FRAGMENTS = [
   '---',
   '---\n',
@@ -143,6 +193,15 @@ const file = fc.record({
 
 const ruleFile = fc.oneof(
   text,
+  complexKeys,
+  fc
+    .integer({ min: 200, max: 400 })
+    .map(
+      n =>
+        `groups:\n- name: g\n  rules:\n  - alert: ${'a'.repeat(
+          n,
+        )}\n  - alert: ${'a'.repeat(255)}c`,
+    ),
   fc
     .array(fc.constantFrom('FuzzAlert', 'FuzzOther', 'Fuzz_Rule', 'a', 'É'), {
       maxLength: 4,
@@ -160,6 +219,7 @@ const ruleFile = fc.oneof(
 
 const locationValue = fc.oneof(
   fc.constant('dir:./runbooks'),
+  adversarialLocation,
   fc.constant('dir:./runbooks, dir:./runbooks/sub'),
   text.map(t => `dir:./runbooks,${t}`),
   fc.constantFrom(
@@ -185,6 +245,7 @@ const annotations = fc.record({
     fc.oneof(
       text,
       fc.constant('FuzzAlert: a.md#x\nFuzz*: sub/b.md\nBad Name: a.md'),
+      starPatterns,
     ),
   ),
   escalation: optionalText(
@@ -201,6 +262,9 @@ const annotations = fc.record({
       fc.constantFrom(
         'schedule:./oncall.yaml',
         'schedule:../x.yaml',
+        'schedule:%2e%2e/oncall.yaml',
+        'schedule:%252e%252e/oncall.yaml',
+        'schedule:..%2foncall.yaml',
         'pagerduty:abc',
         'opsgenie:team',
         'victorops:key',
@@ -215,7 +279,8 @@ const entitySpec = fc.record({
   annotations,
   files: fc.array(file, { maxLength: 6 }),
   rules: fc.array(ruleFile, { maxLength: 2 }),
-  oncall: optionalText(text),
+  oncall: optionalText(fc.oneof(text, complexKeys)),
+  starFrontMatter: fc.option(starPatterns, { nil: undefined, freq: 2 }),
 });
 
 /**
@@ -239,8 +304,98 @@ function writeFile(root: string, relative: string, content: string) {
   fs.writeFileSync(full, content);
 }
 
+type EntitySpec = typeof entitySpec extends fc.Arbitrary<infer T> ? T : never;
+
+const STARS =
+  '*a*a*a*a*c: a.md\n*a*a*a*a*a*a*a*a*a*c: a.md\nFuzz*a*a*a*b: a.md';
+
+/** An entity spec with only the given annotations and files. */
+function adversarial(
+  given: Partial<EntitySpec['annotations']> & { location: string },
+  rest: Partial<Omit<EntitySpec, 'annotations'>>,
+): EntitySpec {
+  return {
+    annotations: {
+      alerts: undefined,
+      escalation: undefined,
+      alertRules: undefined,
+      reviewInterval: undefined,
+      onCall: undefined,
+      extra: undefined,
+      ...given,
+    },
+    files: [],
+    rules: [],
+    oncall: undefined,
+    starFrontMatter: undefined,
+    ...rest,
+  };
+}
+
+/** Entities every run has, whatever fast-check draws: each finding of issue 12 once. */
+const ADVERSARIAL_SPECS: EntitySpec[] = [
+  adversarial(
+    {
+      location: 'dir:./runbooks',
+      alerts: STARS,
+      alertRules: 'dir:./rules',
+    },
+    {
+      files: [{ folder: '', name: 'a.md', content: '# A' }],
+      rules: [
+        `groups:\n- name: g\n  rules:\n  - alert: ${'a'.repeat(
+          256,
+        )}\n  - alert: Fuzz${'a'.repeat(250)}`,
+      ],
+      starFrontMatter: STARS,
+    },
+  ),
+  adversarial(
+    {
+      location: 'dir:./runbooks',
+      alertRules: 'dir:./rules',
+      onCall: 'schedule:./oncall.yaml',
+    },
+    {
+      files: [
+        {
+          folder: '',
+          name: 'a.md',
+          content: `---\n${'? '.repeat(400)}a\n---\n# A`,
+        },
+      ],
+      rules: [`${'? '.repeat(400)}a`],
+      oncall: `${'? '.repeat(400)}a`,
+    },
+  ),
+  adversarial(
+    {
+      location: Array(200).fill('dir:./runbooks').join(','),
+      onCall: 'schedule:%2e%2e/oncall.yaml',
+    },
+    {
+      files: [{ folder: '', name: 'a.md', content: '# A' }],
+      rules: [],
+    },
+  ),
+  adversarial(
+    {
+      location:
+        'dir:%2e%2e/, dir:%252e%252e/, dir:..%2f, url:https://github.com/acme/private/blob/main/x.md',
+      onCall: 'schedule:%252e%252e/oncall.yaml',
+    },
+    {
+      files: [],
+      rules: [],
+    },
+  ),
+];
+
 function buildCatalog(root: string): Entity[] {
-  const specs = fc.sample(entitySpec, { numRuns: ENTITY_COUNT, seed: 42 });
+  const specs = [
+    ...fc.sample(entitySpec, { numRuns: ENTITY_COUNT, seed: 42 }),
+    ...ADVERSARIAL_SPECS,
+  ];
   return specs.map((spec, i) => {
     const name = `fuzz-${i}`;
     const folder = path.join(root, name);
@@ -251,6 +406,16 @@ function buildCatalog(root: string): Entity[] {
     spec.rules.forEach((content, n) =>
       writeFile(folder, `rules/rules-${n}.yaml`, content),
     );
+    if (spec.starFrontMatter !== undefined) {
+      const alerts = spec.starFrontMatter
+        .split('\n')
+        .map(line => line.replace(/: a\.md$/, ''));
+      writeFile(
+        folder,
+        'runbooks/stars.md',
+        `---\nalerts: ${JSON.stringify(alerts)}\n---\n# Stars`,
+      );
+    }
     if (spec.oncall !== undefined) {
       writeFile(folder, 'oncall.yaml', spec.oncall);
     }
@@ -301,10 +466,23 @@ function collectProblems(value: unknown, found: unknown[] = []): unknown[] {
 
 type Answer = { status: number; body: any; headers: Record<string, string> };
 
-const seen = { requests: 0, byStatus: new Map<number, number>() };
+const seen = {
+  requests: 0,
+  byStatus: new Map<number, number>(),
+  slowestMs: 0,
+};
 
-/** The contract every answer keeps, whatever was asked. */
+/** When the previous answer was checked: each request is checked as soon as it is answered. */
+let lastAnswerAt = Date.now();
+
+/** The contract every answer keeps, whatever was asked, and how long it took. */
 function expectWellFormed(res: Answer, what: string) {
+  const elapsed = Date.now() - lastAnswerAt;
+  lastAnswerAt = Date.now();
+  seen.slowestMs = Math.max(seen.slowestMs, elapsed);
+  if (elapsed > ANSWER_BOUND_MS) {
+    throw new Error(`${what} took ${elapsed} ms, over ${ANSWER_BOUND_MS} ms`);
+  }
   seen.requests++;
   seen.byStatus.set(res.status, (seen.byStatus.get(res.status) ?? 0) + 1);
   const context = `${what} -> ${res.status} ${JSON.stringify(res.body).slice(
@@ -360,13 +538,17 @@ describe('runbooks API under generated, hostile catalogs', () => {
     server = backend.server;
   });
 
+  beforeEach(() => {
+    lastAnswerAt = Date.now();
+  });
+
   afterAll(() => {
     // Not an assertion: shows what was exercised when the suite runs verbosely.
     // eslint-disable-next-line no-console
     console.info(
       `hardening/api: ${seen.requests} requests, by status ${JSON.stringify(
         Object.fromEntries(seen.byStatus),
-      )}`,
+      )}, slowest ${seen.slowestMs} ms`,
     );
   });
 
@@ -474,6 +656,9 @@ describe('runbooks API under generated, hostile catalogs', () => {
           '\u0000',
           '\n',
           'x'.repeat(257),
+          'a'.repeat(256),
+          `${'a'.repeat(255)}b`,
+          `Fuzz${'a'.repeat(252)}`,
           '<script>',
           'javascript:alert(1)',
           '//evil.example',
@@ -515,6 +700,15 @@ describe('runbooks API under generated, hostile catalogs', () => {
       { numRuns: 80, seed: 45 },
     );
     expect(found).toBeGreaterThan(0);
+    // The names the star patterns of the adversarial entities backtracked on.
+    for (const alert of ['a'.repeat(256), `Fuzz${'a'.repeat(252)}`]) {
+      const route = `/api/runbooks/alerts/${alert}`;
+      expectWellFormed(await request(server).get(route), `GET ${route}`);
+      expectWellFormed(
+        await request(server).get(`${route}/go`),
+        `GET ${route}/go`,
+      );
+    }
   });
 
   it('refreshes generated entity refs and bodies without a 5xx', async () => {
@@ -564,8 +758,8 @@ describe('runbooks API under generated, hostile catalogs', () => {
       expectWellFormed(res, `POST /refresh raw ${raw}`);
       expect(res.status).toBe(400);
     }
-    // Real entities were re-read, and hostile refs refused.
-    expect(statuses).toEqual(new Set([200, 400, 404]));
+    // Real entities were re-read (again within the cooldown: 429), and hostile refs refused.
+    expect(statuses).toEqual(new Set([200, 400, 404, 429]));
   });
 
   it('still answers every entity after the refresh storm', async () => {

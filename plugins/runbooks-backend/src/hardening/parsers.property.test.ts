@@ -6,7 +6,9 @@
 /* Property bodies check optional fields only when a parser returned them. */
 /* eslint-disable jest/no-conditional-expect, no-script-url */
 import {
+  alertPatternProblem,
   buildEntitySnapshot,
+  compileAlertPattern,
   extractStatedReviewDates,
   normalizeRelativePath,
   parseAlertsAnnotation,
@@ -18,13 +20,67 @@ import {
   parsePrometheusRules,
   parseReviewDate,
   parseRunbookIndex,
+  parseYamlBounded,
   RunbookProblem,
   RUNBOOKS_ANNOTATIONS,
   validateRunbooksAnnotations,
+  yamlHasComplexKeys,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import fc from 'fast-check';
+import { parseSchedule } from '../onCall/schedule';
 
 const RUNS = { numRuns: 300, seed: 7_2026 };
+
+/**
+ * The most one parse or match may take, with a wide margin on this shared
+ * machine: the old glob matcher took 17 s for one 256-character name, the
+ * old schedule reader 20 s for one 801-byte file.
+ */
+const PARSE_BOUND_MS = 1_000;
+
+/** Star patterns that made the old regex matcher backtrack: `*a*a*a*c`, up to and past the caps. */
+const starPattern: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 12 }),
+      fc.constantFrom('a', 'ab', 'A', '_'),
+      fc.constantFrom('c', 'b', '', 'a'),
+    )
+    .map(([n, piece, end]) => `${`*${piece}`.repeat(n)}*${end}`),
+  fc
+    .string({
+      unit: fc.constantFrom('a', '*', 'b'),
+      minLength: 1,
+      maxLength: 300,
+    })
+    .map(p => (/^[A-Za-z_:*]/.test(p) ? p : `*${p}`)),
+);
+
+/** Alert names of every length up to the API's cap, made of what star patterns look for. */
+const longAlertName: fc.Arbitrary<string> = fc.oneof(
+  fc.integer({ min: 1, max: 256 }).map(n => 'a'.repeat(n)),
+  fc.string({
+    unit: fc.constantFrom('a', 'b'),
+    minLength: 200,
+    maxLength: 256,
+  }),
+);
+
+/** YAML whose keys are lists, mappings or aliases, nested: exponential in yaml's toJS. */
+const complexKeyYaml: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('? ', '? [', '? {a: ', '- ? ', '? - '),
+      fc.integer({ min: 50, max: 1_000 }),
+      fc.constantFrom('a', '', ': b'),
+    )
+    .map(([piece, n, end]) => `${piece.repeat(n)}${end}`),
+  fc.constantFrom(
+    'rotation:\n  ? [start]\n  : 2026-01-01',
+    '&k key: 1\n*k : 2',
+    '? { rotation: x }\n: y',
+  ),
+);
 
 /** Pieces of markdown, YAML and paths that have broken parsers before. */
 const HOSTILE_FRAGMENTS = [
@@ -655,6 +711,117 @@ describe('parsers under hostile input', () => {
         },
       ),
       { numRuns: 200, seed: 4242 },
+    );
+  });
+
+  it('compiled alert patterns agree with a plain glob, and stay fast on star patterns', () => {
+    // Short inputs over a two-letter alphabet: every backtracking case, small enough for a regex.
+    const small = fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 12 });
+    const smallPattern = fc.string({
+      unit: fc.constantFrom('a', 'b', '*'),
+      maxLength: 10,
+    });
+    fc.assert(
+      fc.property(smallPattern, small, (pattern, alert) => {
+        const regex = new RegExp(`^${pattern.split('*').join('.*')}$`);
+        expect(compileAlertPattern(pattern).matches(alert)).toBe(
+          regex.test(alert),
+        );
+      }),
+      { numRuns: 2_000, seed: 12 },
+    );
+    fc.assert(
+      fc.property(starPattern, longAlertName, (pattern, alert) => {
+        const started = Date.now();
+        compileAlertPattern(pattern).matches(alert);
+        expect(Date.now() - started).toBeLessThan(PARSE_BOUND_MS);
+      }),
+      RUNS,
+    );
+  });
+
+  it('parseAlertsAnnotation refuses star patterns over the caps, naming them', () => {
+    fc.assert(
+      fc.property(starPattern, pattern => {
+        const { value, problems } = parseAlertsAnnotation(`${pattern}: a.md`);
+        if (alertPatternProblem(pattern)) {
+          expect(value).toEqual([]);
+          expectProblemsNamed(problems);
+        } else {
+          expect(value.map(entry => entry.alert)).toEqual([pattern]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('every YAML reader refuses complex keys and bombs within the bound', () => {
+    fc.assert(
+      fc.property(complexKeyYaml, yaml => {
+        const started = Date.now();
+        const frontMatter = parseMarkdownFile(`---\n${yaml}\n---\n# x`, 'x.md');
+        const rules = parsePrometheusRules(yaml, 'r.yaml');
+        const schedule = parseSchedule(yaml, 'oncall.yaml');
+        const bounded = parseYamlBounded(yaml, { multipleDocuments: true });
+        expect(Date.now() - started).toBeLessThan(PARSE_BOUND_MS);
+        expectProblemsNamed(frontMatter.problems);
+        expectProblemsNamed(rules.problems);
+        expect(schedule.schedule).toBeUndefined();
+        expect(schedule.problems.length).toBeGreaterThan(0);
+        if ('documents' in bounded) {
+          for (const document of bounded.documents) {
+            if ('value' in document) {
+              expect(yamlHasComplexKeys(document.document)).toBe(false);
+            }
+          }
+        }
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
+  it('buildEntitySnapshot answers star patterns against long rule alerts within the bound', () => {
+    fc.assert(
+      fc.property(
+        fc.array(starPattern, { minLength: 1, maxLength: 20 }),
+        fc.array(longAlertName, { minLength: 1, maxLength: 20 }),
+        (patterns, alerts) => {
+          const started = Date.now();
+          const snapshot = buildEntitySnapshot({
+            entityRef: 'component:default/fuzzed',
+            entityTitle: 'fuzzed',
+            annotations: {
+              'runbooks/location': 'dir:./runbooks',
+              'runbooks/alerts': patterns.map(p => `${p}: a.md`).join('\n'),
+            },
+            locations: [
+              {
+                files: [
+                  {
+                    path: 'a.md',
+                    content: `---\nalerts: ${JSON.stringify(
+                      patterns,
+                    )}\n---\n# A`,
+                  },
+                ],
+              },
+            ],
+            ruleFiles: [
+              {
+                path: 'r.yaml',
+                content: `groups:\n- name: g\n  rules:\n${alerts
+                  .map(a => `  - alert: ${JSON.stringify(a)}`)
+                  .join('\n')}`,
+              },
+            ],
+            problems: [],
+            now: new Date('2026-11-01T00:00:00Z'),
+          });
+          expect(Date.now() - started).toBeLessThan(PARSE_BOUND_MS);
+          expectProblemsNamed(snapshot.problems);
+        },
+      ),
+      { numRuns: 100, seed: 14 },
     );
   });
 });

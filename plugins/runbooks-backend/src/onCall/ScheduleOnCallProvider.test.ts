@@ -17,7 +17,11 @@ function provider() {
     new RunbookSourceReader({
       reader: mockServices.urlReader.mock(),
       integrations: ScmIntegrations.fromConfig(mockServices.rootConfig()),
-      limits: { maxFilesPerEntity: 10, maxFileBytes: 100_000 },
+      limits: {
+        maxFilesPerEntity: 10,
+        maxFileBytes: 100_000,
+        maxBytesPerEntity: 1_000_000,
+      },
     }),
   );
 }
@@ -139,5 +143,22 @@ describe('ScheduleOnCallProvider', () => {
     expect(answer.problems?.[0].message).toContain(
       'is a file of a kind this annotation does not read',
     );
+  });
+
+  it('reads no more than two files of a folder named as the schedule', async () => {
+    const files: Record<string, string> = { 'svc/catalog-info.yaml': '' };
+    for (let i = 0; i < 50; i++) files[`svc/conf/f${i}.yaml`] = 'a: 1';
+    const root = folderWith(files);
+    const read = jest.spyOn(fs.promises, 'readFile');
+    const answer = await provider().getOnCall({
+      entity: entityAt(path.join(root, 'svc/catalog-info.yaml')),
+      target: './conf',
+      now: new Date(),
+    });
+    expect(answer.problems?.map(p => p.message)).toEqual([
+      'runbooks/on-call: schedule:./conf is a folder; name the schedule file, like schedule:./oncall.yaml',
+    ]);
+    expect(read).toHaveBeenCalledTimes(2);
+    read.mockRestore();
   });
 });

@@ -5,7 +5,14 @@ import {
   OnCallRequest,
 } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
+import { SourceBudget } from '../sources/budget';
 import { isYamlPath } from '../sources/types';
+
+const SCHEDULE_READ = {
+  maxFilesPerEntity: 2,
+  maxFileBytes: 65_536,
+  maxBytesPerEntity: 131_072,
+};
 import { parseSchedule, whoIsOnCall } from './schedule';
 
 /**
@@ -23,7 +30,8 @@ export class ScheduleOnCallProvider implements OnCallProvider {
       entity,
       { type: 'dir', target },
       RUNBOOKS_ON_CALL_ANNOTATION,
-      { accept: isYamlPath, signal },
+      // Two files are enough to tell a folder from a file: a request never reads more.
+      { accept: isYamlPath, signal, budget: new SourceBudget(SCHEDULE_READ) },
     );
     const problems = read.problems.map(problem => ({
       ...problem,

@@ -266,6 +266,21 @@ overrides:
       );
     });
 
+    // Parsed without the complex-key guard, this 801-byte file took 20 s.
+    it('refuses nested complex keys at once', () => {
+      const started = Date.now();
+      expect(problems(`${'? '.repeat(400)}a`)).toEqual([
+        'oncall.yaml: is not valid YAML: nests deeper than 64 levels',
+      ]);
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+
+    it('refuses a file far larger than any rotation', () => {
+      expect(problems(`# ${'x'.repeat(70_000)}\nrotation: {}`)).toEqual([
+        'oncall.yaml: is not valid YAML: is larger than 65536 bytes',
+      ]);
+    });
+
     it('marks every problem as about the runbooks/on-call annotation', () => {
       expect(parseSchedule('{}', 'oncall.yaml').problems).toEqual([
         {

@@ -2,11 +2,11 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EscalationContact,
   parseEscalationAnnotation,
+  parseYamlValue,
   RUNBOOKS_ON_CALL_ANNOTATION,
   RunbookProblem,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { DateTime, IANAZone } from 'luxon';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 /** A validated on-call schedule file (`runbooks/on-call: schedule:./oncall.yaml`). */
@@ -51,6 +51,9 @@ const UNIT_MS: Record<string, number> = {
   w: 7 * 86_400_000,
 };
 
+/** A rotation file is a few lines; anything near this size is not one. */
+const SCHEDULE_MAX_BYTES = 65_536;
+
 /** Edges looked at when searching for the next change of person; bounds the work per request. */
 const MAX_EDGES = 2000;
 
@@ -72,13 +75,9 @@ export function parseSchedule(
     return { problems };
   };
 
-  let data: unknown;
-  try {
-    data = parseYaml(content);
-  } catch (error) {
-    return report(`is not valid YAML: ${(error as Error).message}`);
-  }
-  const parsed = fileSchema.safeParse(data);
+  const yaml = parseYamlValue(content, { maxBytes: SCHEDULE_MAX_BYTES });
+  if ('error' in yaml) return report(`is not valid YAML: ${yaml.error}`);
+  const parsed = fileSchema.safeParse(yaml.value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       report(`${formatPath(issue.path) || 'the file'} ${describeIssue(issue)}`);

@@ -106,6 +106,7 @@ type ReviewRow = {
   reviewer: string;
   reviewed_at: string;
   note: string | null;
+  content_hash: string | null;
 };
 
 function toReview(row: ReviewRow): RunbookReview {
@@ -113,6 +114,7 @@ function toReview(row: ReviewRow): RunbookReview {
     reviewer: row.reviewer,
     reviewedAt: row.reviewed_at,
     ...(row.note ? { note: row.note } : {}),
+    ...(row.content_hash ? { contentHash: row.content_hash } : {}),
   };
 }
 
@@ -309,6 +311,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       reviewer: review.reviewer,
       reviewed_at: review.reviewedAt,
       note: review.note ?? null,
+      content_hash: review.contentHash ?? null,
     });
   }
 

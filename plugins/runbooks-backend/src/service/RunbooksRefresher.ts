@@ -10,9 +10,13 @@ import {
   RunbookProblem,
   RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_LOCATION_ANNOTATION,
+  RunbooksLocation,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import path from 'node:path';
+import { RunbooksConfig } from '../config';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
 import { isYamlPath, RunbookFile } from '../sources/types';
+import { boundSnapshot } from './boundSnapshot';
 import { entityKey } from './entityRefs';
 import { RunbooksStore } from './RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';
@@ -27,7 +31,7 @@ type EntityRead = {
 
 /** An entity's sources as read, before anything is parsed. */
 type SourcesRead = {
-  input: Omit<Parameters<typeof buildEntitySnapshot>[0], 'now'>;
+  input: Omit<Parameters<typeof buildEntitySnapshot>[0], 'now' | 'previousIds'>;
   hash: string;
   unreachable: string[];
 };
@@ -61,6 +65,8 @@ export class RunbooksRefresher {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** Caps of one entity's snapshot; none when not given. */
+      limits?: RunbooksConfig['limits'];
       now?: () => Date;
     },
   ) {}
@@ -153,7 +159,8 @@ export class RunbooksRefresher {
           ) {
             unchanged.push(key);
           } else {
-            const read = this.build(sources);
+            // An entity with no stored snapshot has no ids to keep.
+            const read = await this.build(sources, storedHashes.has(key));
             if (read.unreachable.length) {
               await this.store(read);
               return;
@@ -232,11 +239,18 @@ export class RunbooksRefresher {
     const problems: RunbookProblem[] = [];
     const locations: LocationFiles[] = [];
     const unreachable: string[] = [];
-    for (const location of parsed.value) {
+    // One budget for everything the entity names, however many locations.
+    const budget = this.deps.sources.budget?.();
+    for (const location of distinctLocations(
+      parsed.value,
+      RUNBOOKS_LOCATION_ANNOTATION,
+      problems,
+    )) {
       const result = await this.deps.sources.read(
         entity,
         location,
         RUNBOOKS_LOCATION_ANNOTATION,
+        { budget },
       );
       problems.push(...result.problems);
       locations.push({ files: result.files });
@@ -248,17 +262,22 @@ export class RunbooksRefresher {
         annotations[RUNBOOKS_ALERT_RULES_ANNOTATION],
         RUNBOOKS_ALERT_RULES_ANNOTATION,
       );
-      for (const location of rules.value) {
+      for (const location of distinctLocations(
+        rules.value,
+        RUNBOOKS_ALERT_RULES_ANNOTATION,
+        problems,
+      )) {
         const result = await this.deps.sources.read(
           entity,
           location,
           RUNBOOKS_ALERT_RULES_ANNOTATION,
-          { accept: isYamlPath },
+          { accept: isYamlPath, budget },
         );
         problems.push(...result.problems);
         ruleFiles.push(...result.files);
       }
     }
+    if (budget) problems.push(...budget.problems(RUNBOOKS_LOCATION_ANNOTATION));
     const owner = entity.spec?.owner;
     const input = {
       entityRef: entityKey(entity),
@@ -275,11 +294,28 @@ export class RunbooksRefresher {
     return { input, hash, unreachable };
   }
 
-  private build({ input, hash, unreachable }: SourcesRead): EntityRead {
-    const snapshot = buildEntitySnapshot({
+  private async build(
+    { input, hash, unreachable }: SourcesRead,
+    stored = true,
+  ): Promise<EntityRead> {
+    // Runbook ids come from paths; the stored ones win so that reviews stay with their runbook.
+    const previous = stored
+      ? await this.deps.store.getEntity(input.entityRef)
+      : undefined;
+    const built = buildEntitySnapshot({
       ...input,
+      previousIds: new Map(previous?.runbooks.map(r => [r.path, r.id]) ?? []),
       now: this.deps.now?.() ?? new Date(),
     });
+    for (const runbook of built.runbooks) {
+      if (!runbook.missing) {
+        runbook.contentHash = createHash('sha256')
+          .update(runbook.markdown)
+          .digest('hex');
+      }
+    }
+    const { limits } = this.deps;
+    const snapshot = limits ? boundSnapshot(built, limits) : built;
     return { snapshot, unreachable, hash };
   }
 
@@ -311,6 +347,47 @@ export class RunbooksRefresher {
     this.parsed.add(snapshot.entityRef);
     return snapshot;
   }
+}
+
+/** The locations of an annotation, each once however it is spelled (`dir:./a`, `dir:a/`). */
+function distinctLocations(
+  locations: RunbooksLocation[],
+  annotation: string,
+  problems: RunbookProblem[],
+): RunbooksLocation[] {
+  const seen = new Set<string>();
+  const distinct: RunbooksLocation[] = [];
+  const repeated = new Set<string>();
+  for (const location of locations) {
+    const key = `${location.type}:${locationKey(location)}`;
+    if (seen.has(key)) {
+      repeated.add(`${location.type}:${location.target}`);
+      continue;
+    }
+    seen.add(key);
+    distinct.push(location);
+  }
+  for (const location of repeated) {
+    problems.push({
+      level: 'warning',
+      subject: annotation,
+      message: `Annotation ${annotation} names ${location} more than once; it is read once`,
+    });
+  }
+  return distinct;
+}
+
+function locationKey(location: RunbooksLocation): string {
+  if (location.type === 'url') {
+    try {
+      return new URL(location.target).toString().replace(/\/+$/, '');
+    } catch {
+      return location.target;
+    }
+  }
+  return path.posix
+    .normalize(location.target.replace(/\\/g, '/'))
+    .replace(/\/+$/, '');
 }
 
 async function forEachLimited<T>(

@@ -19,7 +19,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  alertMatchesPattern,
+  AlertPattern,
+  compileAlertPattern,
   EntityRunbooks,
   AlertLookup,
   markdownToPlainText,
@@ -179,6 +180,16 @@ export class RunbooksService {
     localWrites: number;
   }>({
     ttlMs: UNCHECKED_REUSE_MS,
+    maxEntries: 10_000,
+    now: () => this.nowMs(),
+  });
+  private readonly patterns = new TtlCache<AlertPattern>({
+    ttlMs: 60 * 60_000,
+    maxEntries: 20_000,
+  });
+  /** When each entity was last refreshed on request, for the cooldown. */
+  private readonly manualRefreshes = new TtlCache<number>({
+    ttlMs: 24 * 60 * 60_000,
     maxEntries: 10_000,
     now: () => this.nowMs(),
   });
@@ -412,7 +423,7 @@ export class RunbooksService {
   ): Promise<AlertLookup> {
     const { entity: entityFilter, ...labels } = query;
     let rows = (await this.deps.store.findAlert(alert)).filter(
-      row => !row.pattern || alertMatchesPattern(alert, row.pattern),
+      row => !row.pattern || this.compiled(row.pattern).matches(alert),
     );
     if (entityFilter) {
       const wanted = normalizeRef(entityFilter);
@@ -503,6 +514,7 @@ export class RunbooksService {
       reviewer: credentials.principal.userEntityRef,
       reviewedAt: (this.deps.now?.() ?? new Date()).toISOString(),
       ...(note?.trim() ? { note: note.trim() } : {}),
+      ...(stored.contentHash ? { contentHash: stored.contentHash } : {}),
     };
     await this.deps.store.addReview(key, runbookId, review);
     this.localWrites++;
@@ -620,9 +632,38 @@ export class RunbooksService {
     };
   }
 
-  /** Re-reads an entity's runbooks now, if the caller may read the entity. */
-  async refresh(ref: CompoundEntityRef, credentials: BackstageCredentials) {
-    const { entity } = await this.readableEntity(ref, credentials);
+  /**
+   * Re-reads an entity's runbooks now, if the caller may read the entity and
+   * it was not refreshed on request within `runbooks.refreshCooldown` (each
+   * refresh downloads its sources with the integration's token); otherwise
+   * says when to come back.
+   */
+  async refresh(
+    ref: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<
+    | {
+        entityRef: string;
+        runbooks: number;
+        problems: RunbookProblem[];
+        refreshedAt: string;
+      }
+    | { retryAfterSeconds: number; message: string }
+  > {
+    const { entity, key } = await this.readableEntity(ref, credentials);
+    const nowMs = this.nowMs();
+    const last = this.manualRefreshes.get(key);
+    const cooldownMs = this.deps.config.refreshCooldownMs;
+    if (last !== undefined && nowMs - last < cooldownMs) {
+      const retryAfterSeconds = Math.ceil((last + cooldownMs - nowMs) / 1000);
+      return {
+        retryAfterSeconds,
+        message: `${key} was refreshed less than ${Math.ceil(
+          cooldownMs / 1000,
+        )} s ago; try again in ${retryAfterSeconds} s (runbooks.refreshCooldown)`,
+      };
+    }
+    this.manualRefreshes.set(key, nowMs);
     const snapshot = await this.deps.refresher.refreshEntity(entity);
     this.localWrites++;
     return {
@@ -679,6 +720,16 @@ export class RunbooksService {
     const readable = { entity, key: entityKey(entity) };
     this.readable.set(cacheKey, readable);
     return readable;
+  }
+
+  /** A stored `*` pattern, split once and reused by every lookup. */
+  private compiled(pattern: string): AlertPattern {
+    let compiled = this.patterns.get(pattern);
+    if (!compiled) {
+      compiled = compileAlertPattern(pattern);
+      this.patterns.set(pattern, compiled);
+    }
+    return compiled;
   }
 
   private nowMs(): number {

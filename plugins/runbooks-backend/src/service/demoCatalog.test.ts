@@ -2,12 +2,17 @@ import { buildEntitySnapshot } from '@runbooks-for-backstage/plugin-runbooks-com
 import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
+import { SourceBudget } from '../sources/budget';
 import { readLocalRunbooks } from '../sources/readLocalRunbooks';
 import { isYamlPath } from '../sources/types';
 
 // The demo catalog's kube-prometheus system: real alert rules and runbooks.
 const demo = path.resolve(__dirname, '../../../../demo/kube-prometheus');
-const limits = { maxFilesPerEntity: 500, maxFileBytes: 1_000_000 };
+const limits = {
+  maxFilesPerEntity: 500,
+  maxFileBytes: 1_000_000,
+  maxBytesPerEntity: 16_000_000,
+};
 
 async function snapshotOf(
   component: string,
@@ -23,7 +28,7 @@ async function snapshotOf(
           entityFolder: folder,
           relativeDir: dir.replace(/^dir:/, ''),
           annotation: 'test',
-          limits,
+          budget: new SourceBudget(limits),
           accept,
         })
       : Promise.resolve({ files: [], problems: [] });

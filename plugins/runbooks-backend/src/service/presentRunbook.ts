@@ -24,9 +24,16 @@ export function presentRunbook(options: {
   now: Date;
 }): Runbook {
   const { config, ref, entity, runbook, review, now } = options;
+  // A portal review counts for the text it was made on only.
+  const changed = Boolean(
+    review?.contentHash &&
+      runbook.contentHash &&
+      review.contentHash !== runbook.contentHash,
+  );
   // A review made in the portal wins when it is newer than every date the runbook states.
   const reviewed =
     review &&
+    !changed &&
     !runbook.missing &&
     [runbook.lastReviewed, runbook.nextReview].every(
       date => !date || date < review.reviewedAt,
@@ -64,5 +71,14 @@ export function presentRunbook(options: {
     reviewInterval: intervalText,
     status: status.status,
     missing: runbook.missing,
+    ...(changed && review
+      ? {
+          changedSinceReview: true,
+          changedReview: {
+            reviewer: review.reviewer,
+            reviewedAt: review.reviewedAt,
+          },
+        }
+      : {}),
   };
 }

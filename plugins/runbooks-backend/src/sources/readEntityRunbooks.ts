@@ -11,9 +11,44 @@ import {
   RunbooksLocation,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import path from 'path';
+import { SourceBudget } from './budget';
 import { readLocalRunbooks } from './readLocalRunbooks';
 import { readUrlRunbooks } from './readUrlRunbooks';
 import { FileFilter, SourceLimits, SourceReadResult } from './types';
+import {
+  decodedSegments,
+  isUrlInside,
+  parseSafeUrl,
+  repositoryOf,
+  SafeUrl,
+} from './urlPaths';
+
+/**
+ * Where `url:` locations may point besides the entity's own repository
+ * (`runbooks.sources.allow`): a host (any path on it) or a URL prefix,
+ * compared by path segment.
+ */
+export type SourceAllowRule = { host: string } | { prefix: SafeUrl };
+
+/** Reads `runbooks.sources.allow` entries; a bad one fails at startup. */
+export function parseSourceAllowRule(entry: string): SourceAllowRule {
+  const text = entry.trim();
+  if (!text.includes('://')) {
+    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(text)) {
+      throw new Error(
+        `runbooks.sources.allow: "${entry}" is neither a host name (github.com) nor a URL prefix (https://github.com/acme/)`,
+      );
+    }
+    return { host: text.toLowerCase() };
+  }
+  const prefix = parseSafeUrl(text);
+  if (!prefix) {
+    throw new Error(
+      `runbooks.sources.allow: "${entry}" is not an http(s) URL without dot segments`,
+    );
+  }
+  return { prefix };
+}
 
 /** Reads runbook files from wherever an entity's annotation points. */
 export class RunbookSourceReader {
@@ -22,8 +57,15 @@ export class RunbookSourceReader {
       reader: UrlReaderService;
       integrations: ScmIntegrationRegistry;
       limits: SourceLimits;
+      /** `runbooks.sources.allow`; the entity's own repository is always allowed. */
+      allow?: SourceAllowRule[];
     },
   ) {}
+
+  /** A fresh budget for one entity, to share between its reads. */
+  budget(): SourceBudget {
+    return new SourceBudget(this.deps.limits);
+  }
 
   /**
    * Reads one location of an entity (markdown files unless `accept` says otherwise). `dir:` is resolved against the folder of
@@ -34,21 +76,40 @@ export class RunbookSourceReader {
     entity: Entity,
     location: RunbooksLocation,
     annotation: string,
-    options: { signal?: AbortSignal; accept?: FileFilter } = {},
+    options: {
+      signal?: AbortSignal;
+      accept?: FileFilter;
+      /** The entity's budget, shared by all its reads; a fresh one when not given. */
+      budget?: SourceBudget;
+    } = {},
   ): Promise<SourceReadResult> {
-    const { reader, limits } = this.deps;
+    const { reader } = this.deps;
     const { signal, accept } = options;
+    const budget = options.budget ?? this.budget();
+    const catalogLocation = entityCatalogLocation(entity);
     if (location.type === 'url') {
+      const target = parseSafeUrl(location.target);
+      if (!target) {
+        return problem(
+          `${annotation}: url:${location.target} is not an http(s) URL without dot segments and was not read`,
+          annotation,
+        );
+      }
+      if (!this.isAllowed(target, catalogLocation)) {
+        return problem(
+          `${annotation}: url:${location.target} is outside this entity's own repository and the sources this portal allows (runbooks.sources.allow); not read`,
+          annotation,
+        );
+      }
       return readUrlRunbooks({
-        url: location.target,
+        url: target.url.toString(),
         reader,
         annotation,
-        limits,
+        budget,
         signal,
         accept,
       });
     }
-    const catalogLocation = entityCatalogLocation(entity);
     if (!catalogLocation) {
       return problem(
         `${annotation}: dir:${location.target} cannot be resolved: the entity has no ${ANNOTATION_LOCATION} annotation telling where its catalog-info.yaml is`,
@@ -60,20 +121,16 @@ export class RunbookSourceReader {
         entityFolder: path.dirname(catalogLocation.target),
         relativeDir: location.target,
         annotation,
-        limits,
+        budget,
         accept,
       });
     }
     if (catalogLocation.type === 'url') {
-      const folder = this.deps.integrations.resolveUrl({
-        url: './',
-        base: catalogLocation.target,
-      });
-      const target = this.deps.integrations.resolveUrl({
-        url: location.target,
-        base: catalogLocation.target,
-      });
-      if (!target.startsWith(folder)) {
+      const target = this.resolveInsideFolder(
+        location.target,
+        catalogLocation.target,
+      );
+      if (!target) {
         return problem(
           `${annotation}: dir:${location.target} leaves the entity's own folder and was not read`,
           annotation,
@@ -83,7 +140,7 @@ export class RunbookSourceReader {
         url: target,
         reader,
         annotation,
-        limits,
+        budget,
         signal,
         accept,
       });
@@ -93,6 +150,79 @@ export class RunbookSourceReader {
       annotation,
     );
   }
+
+  /**
+   * `dir:` under a URL-registered entity: the resolved URL when it stays in
+   * the folder of catalog-info.yaml, compared by decoded path segment so that
+   * no encoding of `..` gets out.
+   */
+  private resolveInsideFolder(
+    relative: string,
+    catalogUrl: string,
+  ): string | undefined {
+    if (decodedSegmentsOfRelative(relative) === undefined) return undefined;
+    let folderText: string;
+    let targetText: string;
+    try {
+      folderText = this.deps.integrations.resolveUrl({
+        url: './',
+        base: catalogUrl,
+      });
+      targetText = this.deps.integrations.resolveUrl({
+        url: relative,
+        base: catalogUrl,
+      });
+    } catch {
+      return undefined;
+    }
+    const folder = parseSafeUrl(folderText);
+    const target = parseSafeUrl(targetText);
+    if (!folder || !target || !isUrlInside(folder, target)) return undefined;
+    return target.url.toString();
+  }
+
+  private isAllowed(
+    target: SafeUrl,
+    catalogLocation: ReturnType<typeof entityCatalogLocation>,
+  ): boolean {
+    if (catalogLocation?.type === 'url') {
+      const own = parseSafeUrl(catalogLocation.target);
+      if (
+        own &&
+        isUrlInside(repositoryOf(own, this.deps.integrations), target, {
+          anyQuery: true,
+        })
+      ) {
+        return true;
+      }
+    }
+    return (this.deps.allow ?? []).some(rule =>
+      'host' in rule
+        ? rule.host === target.url.host.toLowerCase()
+        : isUrlInside(rule.prefix, target, { anyQuery: true }),
+    );
+  }
+}
+
+/** A relative `dir:` target may climb inside its folder (`a/../b`) but no segment may hide a dot segment behind encoding. */
+function decodedSegmentsOfRelative(relative: string): string[] | undefined {
+  // An absolute URL is checked once resolved, like everything else.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || relative.startsWith('//')) {
+    return [];
+  }
+  const segments: string[] = [];
+  for (const raw of relative.split(/[/\\]/)) {
+    if (raw === '' || raw === '.') continue;
+    if (raw === '..') {
+      if (!segments.length) return undefined;
+      segments.pop();
+      continue;
+    }
+    const decoded = decodedSegments(raw);
+    if (!decoded) return undefined;
+    segments.push(...decoded);
+  }
+  return segments;
 }
 
 function entityCatalogLocation(entity: Entity) {

@@ -1,9 +1,14 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { SourceBudget } from './budget';
 import { readLocalRunbooks } from './readLocalRunbooks';
 
-const limits = { maxFilesPerEntity: 100, maxFileBytes: 10_000 };
+const limits = {
+  maxFilesPerEntity: 100,
+  maxFileBytes: 10_000,
+  maxBytesPerEntity: 1_000_000,
+};
 const annotation = 'runbooks/location';
 
 function tree(files: Record<string, string>) {
@@ -29,7 +34,7 @@ describe('readLocalRunbooks', () => {
       entityFolder: path.join(root, 'service'),
       relativeDir: './runbooks',
       annotation,
-      limits,
+      budget: new SourceBudget(limits),
     });
     expect(result.problems).toEqual([]);
     expect(result.files).toEqual([
@@ -47,7 +52,7 @@ describe('readLocalRunbooks', () => {
       entityFolder: path.join(root, 'service'),
       relativeDir: '../',
       annotation,
-      limits,
+      budget: new SourceBudget(limits),
     });
     expect(result.files).toEqual([]);
     expect(result.problems[0].message).toBe(
@@ -68,23 +73,24 @@ describe('readLocalRunbooks', () => {
       entityFolder: path.join(root, 'service'),
       relativeDir: 'runbooks',
       annotation,
-      limits,
+      budget: new SourceBudget(limits),
     });
     expect(result.files).toEqual([]);
     expect(result.problems[0].message).toContain('through a symlink');
   });
 
-  it('says so when the folder does not exist', async () => {
+  it('says so when the folder does not exist, without the server path', async () => {
     const root = tree({ 'catalog-info.yaml': '' });
     const result = await readLocalRunbooks({
       entityFolder: root,
       relativeDir: 'docs/runbooks',
       annotation,
-      limits,
+      budget: new SourceBudget(limits),
     });
-    expect(result.problems[0].message).toMatch(
-      /dir:docs\/runbooks does not exist/,
+    expect(result.problems[0].message).toBe(
+      'runbooks/location: dir:docs/runbooks does not exist',
     );
+    expect(JSON.stringify(result)).not.toContain(root);
   });
 
   it('skips files over the size limit and stops at the file limit, saying why', async () => {
@@ -94,17 +100,24 @@ describe('readLocalRunbooks', () => {
       'runbooks/c.md': 'c',
       'runbooks/d.md': 'd',
     });
+    const budget = new SourceBudget({
+      maxFilesPerEntity: 2,
+      maxFileBytes: 100,
+      maxBytesPerEntity: 1000,
+    });
     const result = await readLocalRunbooks({
       entityFolder: root,
       relativeDir: 'runbooks',
       annotation,
-      limits: { maxFilesPerEntity: 2, maxFileBytes: 100 },
+      budget,
     });
     expect(result.files.map(f => f.path)).toEqual(['a.md', 'c.md']);
     expect(result.problems.map(p => p.message)).toEqual([
       expect.stringContaining(
         'b-huge.md is 200 bytes, over the 100 byte limit',
       ),
+    ]);
+    expect(budget.problems(annotation).map(p => p.message)).toEqual([
       expect.stringContaining('More than 2 files'),
     ]);
   });

@@ -1,18 +1,13 @@
 import fs from 'fs/promises';
 import path from 'path';
-import {
-  FileFilter,
-  isMarkdownPath,
-  SourceLimits,
-  SourceReadResult,
-} from './types';
+import { SourceBudget } from './budget';
+import { FileFilter, isMarkdownPath, SourceReadResult } from './types';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 type ReadContext = {
   result: SourceReadResult;
-  limits: SourceLimits;
-  annotation: string;
+  budget: SourceBudget;
   accept: FileFilter;
 };
 
@@ -25,10 +20,10 @@ export async function readLocalRunbooks(options: {
   entityFolder: string;
   relativeDir: string;
   annotation: string;
-  limits: SourceLimits;
+  budget: SourceBudget;
   accept?: FileFilter;
 }): Promise<SourceReadResult> {
-  const { entityFolder, relativeDir, annotation, limits } = options;
+  const { entityFolder, relativeDir, annotation, budget } = options;
   const refuse = (message: string): SourceReadResult => ({
     files: [],
     problems: [{ level: 'error', subject: annotation, message }],
@@ -45,9 +40,7 @@ export async function readLocalRunbooks(options: {
     root = await fs.realpath(requested);
     realEntityFolder = await fs.realpath(entityFolder);
   } catch {
-    return refuse(
-      `${annotation}: dir:${relativeDir} does not exist (${requested})`,
-    );
+    return refuse(`${annotation}: dir:${relativeDir} does not exist`);
   }
   if (!isInside(realEntityFolder, root)) {
     return refuse(
@@ -56,8 +49,7 @@ export async function readLocalRunbooks(options: {
   }
   const context: ReadContext = {
     result: { files: [], problems: [] },
-    limits,
-    annotation,
+    budget,
     accept: options.accept ?? isMarkdownPath,
   };
   const stat = await fs.stat(root);
@@ -87,7 +79,7 @@ async function walk(
     }
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      await walk(root, full, context);
+      if (!context.budget.exhausted()) await walk(root, full, context);
     } else if (entry.isFile() && context.accept(entry.name)) {
       const relative = path.relative(root, full).split(path.sep).join('/');
       await readFile(full, relative, context);
@@ -98,24 +90,18 @@ async function walk(
 async function readFile(
   full: string,
   relative: string,
-  { result, limits, annotation }: ReadContext,
+  { result, budget }: ReadContext,
 ): Promise<void> {
-  if (result.files.length >= limits.maxFilesPerEntity) {
-    const message = `More than ${limits.maxFilesPerEntity} files; the rest were not read (runbooks.limits.maxFilesPerEntity)`;
-    if (!result.problems.some(problem => problem.message === message)) {
-      result.problems.push({ level: 'warning', subject: annotation, message });
-    }
-    return;
-  }
   const stat = await fs.stat(full);
-  if (stat.size > limits.maxFileBytes) {
+  if (stat.size > budget.limits.maxFileBytes) {
     result.problems.push({
       level: 'warning',
       subject: relative,
-      message: `${relative} is ${stat.size} bytes, over the ${limits.maxFileBytes} byte limit (runbooks.limits.maxFileBytes); not read`,
+      message: `${relative} is ${stat.size} bytes, over the ${budget.limits.maxFileBytes} byte limit (runbooks.limits.maxFileBytes); not read`,
     });
     return;
   }
+  if (!budget.take(stat.size)) return;
   const content = await fs.readFile(full, 'utf8');
   result.files.push({ path: relative, content });
 }

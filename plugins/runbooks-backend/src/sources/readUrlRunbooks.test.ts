@@ -1,8 +1,13 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
+import { SourceBudget } from './budget';
 import { readUrlRunbooks } from './readUrlRunbooks';
 
-const limits = { maxFilesPerEntity: 10, maxFileBytes: 1000 };
+const limits = {
+  maxFilesPerEntity: 10,
+  maxFileBytes: 1000,
+  maxBytesPerEntity: 100_000,
+};
 
 function fakeReader(files: Record<string, string>): UrlReaderService {
   return {
@@ -48,7 +53,7 @@ describe('readUrlRunbooks', () => {
       url: base,
       reader,
       annotation: 'runbooks/location',
-      limits,
+      budget: new SourceBudget(limits),
     });
     expect(result.problems).toEqual([]);
     expect(result.files).toEqual([
@@ -67,7 +72,7 @@ describe('readUrlRunbooks', () => {
       url,
       reader: fakeReader({ [url]: '# One' }),
       annotation: 'runbooks/location',
-      limits,
+      budget: new SourceBudget(limits),
     });
     expect(result.files).toEqual([
       { path: 'RUNBOOK.md', content: '# One', sourceUrl: url },
@@ -79,7 +84,7 @@ describe('readUrlRunbooks', () => {
       url: `${base}-gone`,
       reader: fakeReader({}),
       annotation: 'runbooks/location',
-      limits,
+      budget: new SourceBudget(limits),
     });
     expect(result.files).toEqual([]);
     expect(result.problems[0].message).toBe(

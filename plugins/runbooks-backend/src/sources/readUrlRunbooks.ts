@@ -1,28 +1,27 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import {
-  FileFilter,
-  isMarkdownPath,
-  SourceLimits,
-  SourceReadResult,
-} from './types';
+import { Readable } from 'node:stream';
+import { SourceBudget } from './budget';
+import { FileFilter, isMarkdownPath, SourceReadResult } from './types';
 
 /** How long one source may take before it counts as unreachable. */
 const SOURCE_TIMEOUT_MS = 60_000;
 
 /**
  * Reads runbooks at a URL through Backstage's UrlReader: one markdown file, or
- * every markdown file of a folder (a tree in the SCM).
+ * every markdown file of a folder (a tree in the SCM). Bodies are streamed and
+ * cut off at the entity's budget, so no source is ever held whole in memory.
  */
 export async function readUrlRunbooks(options: {
   url: string;
   reader: UrlReaderService;
   annotation: string;
-  limits: SourceLimits;
+  budget: SourceBudget;
   signal?: AbortSignal;
   /** Which files to read; markdown by default. */
   accept?: FileFilter;
 }): Promise<SourceReadResult> {
-  const { url, reader, annotation, limits, signal } = options;
+  const { url, reader, annotation, budget, signal } = options;
+  const { limits } = budget;
   const accept = options.accept ?? isMarkdownPath;
   const result: SourceReadResult = { files: [], problems: [] };
   const fail = (error: unknown): SourceReadResult => ({
@@ -36,23 +35,25 @@ export async function readUrlRunbooks(options: {
       },
     ],
   });
+  if (budget.exhausted()) return result;
 
   if (accept(new URL(url).pathname)) {
     try {
       const response = await reader.readUrl(url, {
         signal: signal ?? AbortSignal.timeout(SOURCE_TIMEOUT_MS),
       });
-      const buffer = await response.buffer();
-      if (buffer.length > limits.maxFileBytes) {
-        return {
-          files: [],
-          problems: [tooLarge(url, buffer.length, limits)],
-        };
+      const name = safeDecode(new URL(url).pathname.split('/').pop()!);
+      const maxBytes = budget.maxNextFileBytes;
+      const content = await readCapped(response, maxBytes);
+      if (content === undefined) {
+        if (maxBytes < limits.maxFileBytes) budget.refuseBytes();
+        else result.problems.push(tooLarge(name, limits.maxFileBytes));
+        return result;
       }
-      const name = decodeURIComponent(new URL(url).pathname.split('/').pop()!);
+      if (!budget.take(content.length)) return result;
       result.files.push({
         path: name,
-        content: buffer.toString('utf8'),
+        content: content.toString('utf8'),
         sourceUrl: url,
       });
       return result;
@@ -62,29 +63,33 @@ export async function readUrlRunbooks(options: {
   }
 
   try {
+    const tooBig: string[] = [];
+    const sized = new Set<string>();
+    // The filter runs while the tree streams in: files past the budget are never kept.
     const tree = await reader.readTree(url, {
       signal: signal ?? AbortSignal.timeout(SOURCE_TIMEOUT_MS),
-      filter: (path, info) =>
-        accept(path) &&
-        (info === undefined || info.size <= limits.maxFileBytes),
+      filter: (path, info) => {
+        if (!accept(path)) return false;
+        if (info !== undefined && info.size > limits.maxFileBytes) {
+          tooBig.push(path);
+          return false;
+        }
+        if (!budget.take(info?.size ?? 0)) return false;
+        if (info !== undefined) sized.add(path);
+        return true;
+      },
     });
     const files = (await tree.files()).sort((a, b) =>
       a.path.localeCompare(b.path),
     );
-    if (files.length > limits.maxFilesPerEntity) {
-      result.problems.push({
-        level: 'warning',
-        subject: annotation,
-        message: `More than ${limits.maxFilesPerEntity} files at ${url}; the rest were not read (runbooks.limits.maxFilesPerEntity)`,
-      });
-    }
     const base = url.endsWith('/') ? url : `${url}/`;
-    for (const file of files.slice(0, limits.maxFilesPerEntity)) {
+    for (const file of files) {
       const content = await file.content();
       if (content.length > limits.maxFileBytes) {
-        result.problems.push(tooLarge(file.path, content.length, limits));
+        tooBig.push(file.path);
         continue;
       }
+      if (!sized.has(file.path) && !budget.addBytes(content.length)) continue;
       result.files.push({
         path: file.path,
         content: content.toString('utf8'),
@@ -94,18 +99,53 @@ export async function readUrlRunbooks(options: {
         ).toString(),
       });
     }
+    for (const path of tooBig.sort()) {
+      result.problems.push(tooLarge(path, limits.maxFileBytes));
+    }
     return result;
   } catch (error) {
     return fail(error);
   }
 }
 
-function tooLarge(what: string, size: number, limits: SourceLimits) {
+/** A response's body, or `undefined` as soon as it passes `maxBytes`. */
+async function readCapped(
+  response: { buffer(): Promise<Buffer>; stream?(): Readable },
+  maxBytes: number,
+): Promise<Buffer | undefined> {
+  if (!response.stream) {
+    const buffer = await response.buffer();
+    return buffer.length > maxBytes ? undefined : buffer;
+  }
+  const stream = response.stream();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    total += buffer.length;
+    if (total > maxBytes) {
+      stream.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(what: string, maxFileBytes: number) {
   return {
     level: 'warning' as const,
     subject: what,
-    message: `${what} is ${size} bytes, over the ${limits.maxFileBytes} byte limit (runbooks.limits.maxFileBytes); not read`,
+    message: `${what} is over the ${maxFileBytes} byte limit (runbooks.limits.maxFileBytes); not read`,
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function errorText(error: unknown): string {

@@ -14,8 +14,12 @@ export type SourceReadResult = {
   unreachable?: string;
 };
 
-/** Limits that keep one entity's sources from exhausting the backend. */
-export type SourceLimits = { maxFilesPerEntity: number; maxFileBytes: number };
+/** Limits that keep one entity's sources from exhausting the backend, over all its locations. */
+export type SourceLimits = {
+  maxFilesPerEntity: number;
+  maxFileBytes: number;
+  maxBytesPerEntity: number;
+};
 
 /** Which files of a folder a reader keeps, by their path. */
 export type FileFilter = (path: string) => boolean;

@@ -1,8 +1,6 @@
 import { AlertRule, matchRunbookUrl } from '../alertRules';
-import {
-  alertMatchesPattern,
-  AlertsAnnotationEntry,
-} from '../alertsAnnotation';
+import { alertPatternProblem, compileAlertPattern } from '../alertPattern';
+import { AlertsAnnotationEntry } from '../alertsAnnotation';
 import { RUNBOOKS_ALERTS_ANNOTATION } from '../annotations';
 import { isRunbookIndexFile, RunbookIndexAlert } from '../runbookIndex';
 import {
@@ -81,6 +79,15 @@ export function collectAlertMappings(input: {
   for (const entry of input.index) {
     const runbook = byPath.get(entry.path.toLowerCase());
     if (!runbook) continue;
+    const wrong = alertPatternProblem(entry.alert);
+    if (wrong) {
+      problems.push({
+        level: 'warning',
+        subject: entry.path,
+        message: `The runbook index maps an alert to ${entry.path} that is ignored: ${wrong}`,
+      });
+      continue;
+    }
     candidates.push({
       alert: entry.alert,
       runbookId: runbook.id,
@@ -214,13 +221,24 @@ function unansweredRules(
   rules: AlertRule[],
   alerts: AlertMapping[],
 ): AlertWithoutRunbook[] {
+  const exact = new Set<string>();
+  const patterns = [];
+  for (const mapping of alerts) {
+    const pattern = compileAlertPattern(mapping.alert);
+    if (pattern.isWildcard) patterns.push(pattern);
+    else exact.add(mapping.alert);
+  }
   const seen = new Set<string>();
   const result: AlertWithoutRunbook[] = [];
   for (const rule of rules) {
     if (seen.has(rule.alert)) continue;
     seen.add(rule.alert);
-    if (alerts.some(mapping => alertMatchesPattern(rule.alert, mapping.alert)))
+    if (
+      exact.has(rule.alert) ||
+      patterns.some(pattern => pattern.matches(rule.alert))
+    ) {
       continue;
+    }
     result.push({
       alert: rule.alert,
       severity: rule.severity,

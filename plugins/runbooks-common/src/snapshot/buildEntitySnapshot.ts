@@ -54,6 +54,8 @@ export function buildEntitySnapshot(options: {
   ruleFiles?: RunbookFile[];
   problems: RunbookProblem[];
   now: Date;
+  /** Path to id of the entity's previous snapshot: a runbook keeps its id, and no new file takes one. */
+  previousIds?: ReadonlyMap<string, string>;
 }): EntitySnapshot {
   const { entityRef, annotations, locations, now } = options;
   const problems = [
@@ -63,7 +65,7 @@ export function buildEntitySnapshot(options: {
   const runbooks: StoredRunbook[] = [];
   const indexAlerts: RunbookIndexAlert[] = [];
   let severities: Severity[] | undefined;
-  const uniqueId = idAllocator();
+  const uniqueId = idAllocator(options.previousIds);
 
   const indexPages: Array<{ runbook: StoredRunbook; holdsContent: boolean }> =
     [];
@@ -147,12 +149,19 @@ export function buildEntitySnapshot(options: {
   };
 }
 
-function idAllocator() {
+function idAllocator(previous: ReadonlyMap<string, string> = new Map()) {
   const ids = new Set<string>();
+  // Ids of the previous snapshot belong to their paths, so `a/b.md` added next to `a-b.md` cannot take `a-b`.
+  const reserved = new Set(previous.values());
   return (path: string) => {
+    const kept = previous.get(path);
+    if (kept !== undefined && !ids.has(kept)) {
+      ids.add(kept);
+      return kept;
+    }
     const base = runbookIdFromPath(path);
     let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; ids.has(id) || reserved.has(id); n++) id = `${base}-${n}`;
     ids.add(id);
     return id;
   };

@@ -42,6 +42,8 @@ export type StoredRunbook = {
   /** The runbook's own review interval, from its front matter. */
   reviewInterval?: string;
   missing: boolean;
+  /** sha256 of `markdown`, which a portal review is tied to; set by the backend when it stores the runbook. */
+  contentHash?: string;
   markdown: string;
   headings: RunbookHeading[];
 };

@@ -28,7 +28,13 @@ export function editUrlOf(sourceUrl: string): string | undefined {
 function ReviewLine(props: { runbook: Runbook }) {
   const { lastReviewed, reviewedBy, nextReview, reviewInterval } =
     props.runbook;
+  const { changedReview } = props.runbook;
   const parts = [
+    changedReview
+      ? `Changed since review by ${changedReview.reviewer} on ${formatDate(
+          changedReview.reviewedAt,
+        )}`
+      : undefined,
     lastReviewed
       ? `Last reviewed ${formatDate(lastReviewed)}${
           reviewedBy ? ` by ${reviewedBy}` : ''
