@@ -1,6 +1,4 @@
-import { parseDocument } from 'yaml';
 import { formatDuration, parseDuration } from './duration';
-import { yamlHasComplexKeys } from './frontMatter';
 import {
   findColumn,
   MarkdownLink,
@@ -11,6 +9,7 @@ import {
 } from './markdown';
 import { extractStatedReviewDates, StatedReviewDates } from './reviewDates';
 import { RunbookHeading, RunbookProblem, Severity } from './types';
+import { parseYamlValue } from './yaml';
 
 /**
  * File names that make a markdown file the index of its folder rather than a runbook.
@@ -265,25 +264,17 @@ function readAlertMappingBlock(
   indexPath: string,
   problems: RunbookProblem[],
 ): RunbookIndexAlert[] {
-  if (!/alert_runbook_mapping\s*:/.test(content)) return [];
-  let parsed: unknown;
-  try {
-    const document = parseDocument(content);
-    if (document.errors.length) throw document.errors[0];
-    if (yamlHasComplexKeys(document)) {
-      throw new Error('a key is a list, mapping or alias, not a name');
-    }
-    parsed = document.toJS();
-  } catch (error) {
+  if (!content.includes('alert_runbook_mapping')) return [];
+  const yaml = parseYamlValue(content);
+  if ('error' in yaml) {
     problems.push({
       level: 'warning',
       subject: indexPath,
-      message: `${indexPath}: the alert_runbook_mapping block is not valid YAML (${
-        String((error as Error).message).split('\n')[0]
-      })`,
+      message: `${indexPath}: the alert_runbook_mapping block is not valid YAML (${yaml.error})`,
     });
     return [];
   }
+  const parsed = yaml.value;
   const mapping = (parsed as Record<string, unknown> | null)
     ?.alert_runbook_mapping;
   const pairs: Array<[unknown, unknown]> = Array.isArray(mapping)

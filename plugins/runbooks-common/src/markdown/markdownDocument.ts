@@ -66,19 +66,6 @@ export type MarkdownDocument = {
   hasProse: boolean;
 };
 
-/**
- * Reads a markdown document once: headings and anchors, links, tables, code
- * blocks, paragraph lines and plain text.
- *
- * @public
- */
-export function readMarkdownDocument(markdown: string): MarkdownDocument {
-  const tree = parseMarkdownTree(markdown);
-  const reader = new DocumentReader();
-  reader.blocks(tree.children);
-  return { tree, ...reader.result() };
-}
-
 const BLOCK_CONTAINERS = new Set([
   'blockquote',
   'bullet_list',
@@ -271,6 +258,19 @@ function isOnlyLinks(nodes: MarkdownNode[]): boolean {
       (node.type === 'text' && /^[\s\-–—:,;|•*]*$/.test(node.content)) ||
       (['strong', 'em'].includes(node.type) && isOnlyLinks(node.children)),
   );
+}
+
+/**
+ * Reads a markdown document once: headings and anchors, links, tables, code
+ * blocks, paragraph lines and plain text.
+ *
+ * @public
+ */
+export function readMarkdownDocument(markdown: string): MarkdownDocument {
+  const tree = parseMarkdownTree(markdown);
+  const reader = new DocumentReader();
+  reader.blocks(tree.children);
+  return { tree, ...reader.result() };
 }
 
 /**

@@ -64,7 +64,8 @@ export const MARKDOWN_INLINE_MARKER_BUDGET = 50_000;
 export const MARKDOWN_LINE_BUDGET = 20_000;
 
 const IS_INLINE_MARKER = new Uint8Array(128);
-for (const marker of '[]()!*_~`<>&\\:') IS_INLINE_MARKER[marker.charCodeAt(0)] = 1;
+for (const marker of '[]()!*_~`<>&\\:')
+  IS_INLINE_MARKER[marker.charCodeAt(0)] = 1;
 
 function countMarkers(text: string): number {
   let count = 0;
