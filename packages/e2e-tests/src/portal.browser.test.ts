@@ -40,7 +40,7 @@ describe('the demo portal in a real browser', () => {
         .click();
       await page.waitForURL(`**${service}/runbooks/backend-down`);
       await main.getByRole('heading', { name: 'Symptoms' }).waitFor();
-      expect(await main.locator('h2#symptoms').count()).toBe(1);
+      expect(await main.locator('h2#runbook-symptoms').count()).toBe(1);
       expect(await main.locator('table').count()).toBeGreaterThan(0);
       expect(await main.locator('pre code').count()).toBeGreaterThan(0);
     });
@@ -102,6 +102,38 @@ describe('the demo portal in a real browser', () => {
       expect(new URL(page.url()).pathname).toBe(
         `${service}/runbooks/backend-down`,
       );
+    });
+  });
+
+  it("opens a one-page runbook collection at the alert's section from its runbook_url", async () => {
+    await run('03b-section-redirect', async () => {
+      // demo/portal-alerts: one page with a section per alert; the rule's
+      // runbook_url names the section (#runbookssourceunreachable).
+      await page.goto(
+        `${portal.baseUrl}/api/runbooks/alerts/RunbooksSourceUnreachable/go`,
+      );
+      await page.waitForURL(
+        '**/catalog/default/component/portal-alerts/runbooks/index#runbookssourceunreachable',
+      );
+      const section = page.locator('main h3#runbook-runbookssourceunreachable');
+      await section.waitFor();
+      // Scrolled to the section: it is on screen, the page title above it is not.
+      await page.waitForFunction(() => {
+        const target = document.getElementById(
+          'runbook-runbookssourceunreachable',
+        );
+        const title = document.getElementById('runbook-portal-alerts');
+        if (!target || !title) return false;
+        const top = target.getBoundingClientRect().top;
+        return (
+          top >= 0 &&
+          top < window.innerHeight &&
+          title.getBoundingClientRect().bottom <= 0
+        );
+      });
+      expect(
+        await page.locator('main h3#runbook-catalogprocessingerrors').count(),
+      ).toBe(1);
     });
   });
 

@@ -209,7 +209,7 @@ describe('EntityRunbooksContent', () => {
       await renderTab(apiWithData(), `${tab}/high-cpu#what-to-do-1`);
       await screen.findByRole('cell', { name: 'Scale out' });
       await waitFor(() =>
-        expect(scrolled.map(e => e.id)).toContain('what-to-do-1'),
+        expect(scrolled.map(e => e.id)).toContain('runbook-what-to-do-1'),
       );
 
       await userEvent.click(screen.getByRole('link', { name: 'the steps' }));
