@@ -1,6 +1,6 @@
 import { RUNBOOKS_ALERTS_ANNOTATION } from './annotations';
 import { alertPatternProblem } from './alertPattern';
-import { ParseResult } from './location';
+import { oversizedAnnotation, ParseResult } from './location';
 
 /**
  * One line of the `runbooks/alerts` annotation: an alert name (or a glob with
@@ -26,6 +26,8 @@ export function parseAlertsAnnotation(
   const key = RUNBOOKS_ALERTS_ANNOTATION;
   const entries: AlertsAnnotationEntry[] = [];
   const problems: ParseResult<AlertsAnnotationEntry[]>['problems'] = [];
+  const oversized = oversizedAnnotation(key, value);
+  if (oversized) return { value: entries, problems: [oversized] };
   const lines = (value ?? '')
     .split(/[\n,]/)
     .map(line => line.trim().replace(/^-\s+/, ''))

@@ -1,5 +1,5 @@
 import { RUNBOOKS_ESCALATION_ANNOTATION } from './annotations';
-import { ParseResult } from './location';
+import { oversizedAnnotation, ParseResult } from './location';
 import { EscalationLevel } from './types';
 
 const URI_SCHEMES = ['mailto:', 'tel:', 'https:', 'http:', 'slack:'];
@@ -19,6 +19,8 @@ export function parseEscalationAnnotation(
   const key = RUNBOOKS_ESCALATION_ANNOTATION;
   const levels: EscalationLevel[] = [];
   const problems: ParseResult<EscalationLevel[]>['problems'] = [];
+  const oversized = oversizedAnnotation(key, value);
+  if (oversized) return { value: levels, problems: [oversized] };
   const lines = (value ?? '')
     .split(/[,\n]/)
     .map(line => line.trim().replace(/^(\d+[.)]|-)\s+/, ''))

@@ -29,7 +29,10 @@ function timed(run: () => unknown): number {
   return performance.now() - start;
 }
 
-const BOUND_MS = 1000;
+// Each of these takes well under a second on an idle machine (bench/parse.js
+// prints the figures); the bound leaves room for a loaded CI machine, against
+// seconds to minutes for the readers these inputs were found against.
+const BOUND_MS = 2000;
 
 describe('every parser is linear in its input', () => {
   it.each(Object.entries(ADVERSARIAL_MARKDOWN))(

@@ -18,6 +18,32 @@ export type RunbooksLocation =
 export type ParseResult<T> = { value: T; problems: RunbookProblem[] };
 
 /**
+ * The longest annotation value the parsers read. A list of locations,
+ * contacts or alert mappings is a few lines; a megabyte of commas is not
+ * worth splitting.
+ *
+ * @public
+ */
+export const MAX_ANNOTATION_LENGTH = 64 * 1024;
+
+/**
+ * The problem of an annotation value longer than {@link MAX_ANNOTATION_LENGTH}, if it is.
+ *
+ * @public
+ */
+export function oversizedAnnotation(
+  key: string,
+  value: string | undefined,
+): RunbookProblem | undefined {
+  if (!value || value.length <= MAX_ANNOTATION_LENGTH) return undefined;
+  return {
+    level: 'error',
+    subject: key,
+    message: `Annotation ${key} is ${value.length} characters long; at most ${MAX_ANNOTATION_LENGTH} are read, so it was ignored`,
+  };
+}
+
+/**
  * Parses a `dir:`/`url:` list such as the `runbooks/location` annotation.
  * Entries that cannot be used are left out and reported as problems.
  *
@@ -29,6 +55,8 @@ export function parseLocationAnnotation(
 ): ParseResult<RunbooksLocation[]> {
   const problems: RunbookProblem[] = [];
   const locations: RunbooksLocation[] = [];
+  const oversized = oversizedAnnotation(key, value);
+  if (oversized) return { value: locations, problems: [oversized] };
   const entries = (value ?? '')
     .split(/[,\n]/)
     .map(entry => entry.trim())

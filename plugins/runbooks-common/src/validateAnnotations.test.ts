@@ -182,3 +182,25 @@ describe('parseOnCallAnnotation', () => {
     ).toEqual({ provider: 'schedule', target: './100%.yaml' });
   });
 });
+
+describe('oversized annotations', () => {
+  it('refuses a value over 64 KiB with a problem naming the key, without reading it', () => {
+    const huge = 'dir:./runbooks,'.repeat(10_000);
+    const problems = validateRunbooksAnnotations({
+      'runbooks/location': huge,
+      'runbooks/escalation': 'group:sre &'.repeat(10_000),
+      'runbooks/alerts': 'A: a.md\n'.repeat(10_000),
+    });
+    expect(problems.map(p => [p.subject, p.message])).toEqual([
+      [
+        'runbooks/location',
+        `Annotation runbooks/location is ${huge.length} characters long; at most 65536 are read, so it was ignored`,
+      ],
+      [
+        'runbooks/escalation',
+        expect.stringContaining('at most 65536 are read'),
+      ],
+      ['runbooks/alerts', expect.stringContaining('at most 65536 are read')],
+    ]);
+  });
+});

@@ -213,7 +213,7 @@ describe('EntityRunbooksContent', () => {
       );
 
       await userEvent.click(screen.getByRole('link', { name: 'the steps' }));
-      expect(scrolled.map(e => e.id)).toContain('what-to-do');
+      expect(scrolled.map(e => e.id)).toContain('runbook-what-to-do');
     } finally {
       Element.prototype.scrollIntoView = original;
     }
