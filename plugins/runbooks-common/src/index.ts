@@ -27,3 +27,4 @@ export * from './apiTypes';
 export * from './snapshot/types';
 export * from './snapshot/alertMappings';
 export * from './snapshot/buildEntitySnapshot';
+export * from './standards/index';

@@ -11,10 +11,13 @@ export type StatedReviewDates = {
   lastReviewed?: string;
   /** When it is due for review (ISO 8601). */
   nextReview?: string;
+  /** Who reviewed it: `Reviewed by: Jane`, or `Last reviewed: 2025-06-30 (by Jane)`. */
+  reviewer?: string;
 };
 
 const LAST_REVIEWED =
   /^(?:last[ -]?(?:updated|reviewed|review(?:ed)? on)|reviewed(?: on)?|updated(?: on)?)$/i;
+const REVIEWER = /^(?:reviewed by|reviewer|approved by|last reviewed by)$/i;
 const NEXT_REVIEW =
   /^(?:next[ -]?review(?: (?:date|due))?|review due|due for review)$/i;
 /** Labels are a few words; a date, with a note after it, is short too. */
@@ -63,10 +66,16 @@ export function extractStatedReviewDates(
   for (const line of document.paragraphLines) {
     const labelled = labelledLine(line);
     if (!labelled) continue;
+    if (!dates.reviewer && REVIEWER.test(labelled.label)) {
+      dates.reviewer = labelled.value;
+      continue;
+    }
     const date = dateOf(labelled.value);
     if (!date) continue;
     if (!dates.lastReviewed && LAST_REVIEWED.test(labelled.label)) {
       dates.lastReviewed = date.toISOString();
+      const by = /(?:^|[\s(,])by\s+([^)]+)\)?\s*$/i.exec(labelled.value);
+      if (by && !dates.reviewer) dates.reviewer = by[1].trim();
     } else if (!dates.nextReview && NEXT_REVIEW.test(labelled.label)) {
       dates.nextReview = date.toISOString();
     }

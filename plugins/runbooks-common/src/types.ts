@@ -1,3 +1,5 @@
+import type { RunbookStandard, StandardsResult } from './standards/types';
+
 /**
  * Review status of a runbook, computed when asked (time moves, so it is never stored).
  *
@@ -52,6 +54,8 @@ export type Runbook = {
   changedSinceReview?: boolean;
   /** The portal review that no longer counts because the runbook changed since. */
   changedReview?: { reviewer: string; reviewedAt: string };
+  /** The runbook checked against its entity's standard ("Standards 5/7"). */
+  standards?: StandardsResult;
 };
 
 /**
@@ -159,6 +163,20 @@ export type EntityRunbooks = {
   problems: RunbookProblem[];
   /** When the runbooks were last read from their source (ISO 8601). */
   refreshedAt?: string;
+  /** The standard in force and the entity-level checks. */
+  standards?: EntityStandards;
+};
+
+/**
+ * The standard an entity's runbooks are held to, and the entity's own checks.
+ *
+ * @public
+ */
+export type EntityStandards = {
+  standard: RunbookStandard;
+  entity: StandardsResult;
+  /** Checks passed and made over all its runbooks. */
+  runbooks: { passed: number; total: number };
 };
 
 /**

@@ -25,7 +25,11 @@ import {
 } from '../runbookIndex';
 import { RunbookProblem, Severity } from '../types';
 import { validateRunbooksAnnotations } from '../validateAnnotations';
+import { readDeclaredStandard } from '../standards/declaredStandard';
+import { DEFAULT_RUNBOOK_STANDARD } from '../standards/defaultStandard';
+import { RunbookStandard } from '../standards/types';
 import { collectAlertMappings } from './alertMappings';
+import { applyStandards } from './applyStandards';
 import { EntitySnapshot, RunbookFile, StoredRunbook } from './types';
 
 /**
@@ -56,6 +60,8 @@ export function buildEntitySnapshot(options: {
   now: Date;
   /** Path to id of the entity's previous snapshot: a runbook keeps its id, and no new file takes one. */
   previousIds?: ReadonlyMap<string, string>;
+  /** `runbooks.standards` of config: the standard when the entity's index declares none. */
+  standard?: RunbookStandard;
 }): EntitySnapshot {
   const { entityRef, annotations, locations, now } = options;
   const problems = [
@@ -66,21 +72,27 @@ export function buildEntitySnapshot(options: {
   const indexAlerts: RunbookIndexAlert[] = [];
   let severities: Severity[] | undefined;
   const uniqueId = idAllocator(options.previousIds);
+  const documents = new WeakMap<StoredRunbook, MarkdownDocument>();
+  let declared: RunbookStandard | undefined;
 
   const indexPages: Array<{ runbook: StoredRunbook; holdsContent: boolean }> =
     [];
   for (const { files } of locations) {
     const indexes = readIndexes(files, problems);
     severities ??= indexes.severities;
+    declared ??= indexes.standard;
     indexAlerts.push(...indexes.alerts);
     const present = new Set(files.map(file => file.path));
     for (const file of files) {
       if (isRunbookIndexFile(file.path)) continue;
       const read = readFile(file, problems);
-      runbooks.push(readRunbook(read, uniqueId(file.path), indexes, problems));
+      const runbook = readRunbook(read, uniqueId(file.path), indexes, problems);
+      documents.set(runbook, read.document);
+      runbooks.push(runbook);
     }
     for (const page of indexes.pages) {
       const runbook = readRunbook(page, '', indexes, problems);
+      documents.set(runbook, page.document);
       indexPages.push({ runbook, holdsContent: page.holdsContent });
     }
     for (const link of indexes.links.values()) {
@@ -128,6 +140,18 @@ export function buildEntitySnapshot(options: {
       runbooks.push(page.runbook);
     }
   }
+  const escalation = parseEscalationAnnotation(
+    annotations[RUNBOOKS_ESCALATION_ANNOTATION],
+  ).value;
+  const standard = declared ?? options.standard ?? DEFAULT_RUNBOOK_STANDARD;
+  applyStandards({
+    runbooks,
+    documents,
+    standard,
+    alerts,
+    alertRules: rules.length,
+    escalationLevels: escalation.length,
+  });
   const reviewIntervalText = annotations[RUNBOOKS_REVIEW_INTERVAL_ANNOTATION];
   return {
     entityRef,
@@ -141,10 +165,9 @@ export function buildEntitySnapshot(options: {
     alerts,
     alertRules: rules,
     alertsWithoutRunbook,
-    escalation: parseEscalationAnnotation(
-      annotations[RUNBOOKS_ESCALATION_ANNOTATION],
-    ).value,
+    escalation,
     severities: severities?.length ? severities : undefined,
+    standard,
     runbooks,
   };
 }
@@ -172,6 +195,8 @@ type LocationIndexes = {
   links: Map<string, RunbookIndexLink>;
   alerts: RunbookIndexAlert[];
   severities: Severity[];
+  /** The structure the shallowest index that declares one asks of runbooks. */
+  standard?: RunbookStandard;
   /** Dates and titles of each folder's index, by folder ('' for the root). */
   folders: Map<string, { dates: StatedReviewDates; title?: string }>;
   /** The index files, read, each a runbook when it holds content or an alert leads into it. */
@@ -224,6 +249,7 @@ function readIndexes(
     }
     result.alerts.push(...index.alerts);
     if (!result.severities.length) result.severities = index.severities;
+    result.standard ??= readDeclaredStandard(document, file.path);
     const folder = folderOf(file.path);
     result.folders.set(folder, {
       dates: {
@@ -232,6 +258,7 @@ function readIndexes(
           index.dates.lastReviewed,
         nextReview:
           isoDate(parsed.frontMatter['next-review']) ?? index.dates.nextReview,
+        reviewer: index.dates.reviewer,
       },
       title: parsed.frontMatter.title ?? document.title,
     });
@@ -283,6 +310,9 @@ function readRunbook(
     tags: fm.tags,
     lastReviewed: fromIndex ? indexDates?.lastReviewed : ownLast,
     nextReview: fromIndex ? indexDates?.nextReview : ownNext,
+    reviewer:
+      frontMatterText(fm.reviewer ?? fm['reviewed-by']) ??
+      (fromIndex ? indexDates?.reviewer : stated.reviewer),
     reviewInterval: fm['review-interval'],
     missing: false,
     markdown: parsed.body,
@@ -299,6 +329,10 @@ function nearestIndexDates(
     if (dates?.lastReviewed || dates?.nextReview) return dates;
     if (!current) return undefined;
   }
+}
+
+function frontMatterText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 function isoDate(text: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { AlertRule } from '../alertRules';
+import { RunbookStandard, StandardsResult } from '../standards/types';
 import {
   AlertMapping,
   AlertWithoutRunbook,
@@ -39,6 +40,10 @@ export type StoredRunbook = {
   /** ISO 8601 date or timestamp. */
   lastReviewed?: string;
   nextReview?: string;
+  /** Who last reviewed it, as its front matter (`reviewer`) or text (`Reviewed by: …`) says. */
+  reviewer?: string;
+  /** The runbook checked against its entity's standard. */
+  standards?: StandardsResult;
   /** The runbook's own review interval, from its front matter. */
   reviewInterval?: string;
   missing: boolean;
@@ -72,5 +77,7 @@ export type EntitySnapshot = {
   sourceUnreachable?: { since: string; message: string };
   /** The severity ladder of the entity's runbook index, when it has one. */
   severities?: Severity[];
+  /** The standard the entity's runbooks are checked against, and where it came from. */
+  standard?: RunbookStandard;
   runbooks: StoredRunbook[];
 };
