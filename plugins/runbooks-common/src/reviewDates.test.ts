@@ -40,7 +40,11 @@ describe('extractStatedReviewDates', () => {
     ],
     [
       'Last Updated: 2025-06-30 (by Jane)',
-      { lastReviewed: '2025-06-30T00:00:00.000Z' },
+      { lastReviewed: '2025-06-30T00:00:00.000Z', reviewer: 'Jane' },
+    ],
+    [
+      'Last reviewed: 2025-06-30\nReviewed by: @sre-team',
+      { lastReviewed: '2025-06-30T00:00:00.000Z', reviewer: '@sre-team' },
     ],
     ['**Next Review:** 2026-01-15', { nextReview: '2026-01-15T00:00:00.000Z' }],
     ['Last Updated: soon', {}],

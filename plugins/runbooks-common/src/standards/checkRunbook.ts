@@ -16,7 +16,7 @@ import {
 /** Headings under which steps are procedure. */
 const PROCEDURE =
   /procedure|steps?\b|resolution|resolve|remediat|mitigat|recover|respon|\bfix|investigat|diagnos|troubleshoot|rollback|roll back|action|runbook|playbook|how to|restor|triage|assessment/i;
-const ROLLBACK = /roll ?back|revert|restor|recover|undo|back ?out|failback/i;
+const ROLLBACK = /roll(?:ing)? ?back|revert|restor|recover|undo|back ?out|failback/i;
 const ESCALATION = /escalat|contact|on.?call|who to call|support/i;
 /** What a contact looks like: a link, a mention, an email, a channel, a phone number. */
 const CONTACT =
