@@ -105,8 +105,14 @@ describe('runbooks-lint agrees with the portal', () => {
       now,
     });
     const unanswered = /has no runbook: name a runbook/;
+    const missingSection = /^misses a required section: /;
     const problems = report.findings
-      .filter(f => f.level !== 'info' && !unanswered.test(f.message))
+      .filter(
+        f =>
+          f.level !== 'info' &&
+          !unanswered.test(f.message) &&
+          !missingSection.test(f.message),
+      )
       .map(({ level, message, subject }) => ({ level, message, subject }));
     const sort = <T extends { message: string }>(list: T[]) =>
       [...list].sort((a, b) => a.message.localeCompare(b.message));
@@ -120,6 +126,20 @@ describe('runbooks-lint agrees with the portal', () => {
     expect(snapshot.alertsWithoutRunbook.map(a => a.alert)).toEqual([
       'PaymentsLatency',
     ]);
+    // A missing required section is the portal's failing section check.
+    expect(
+      report.findings
+        .filter(f => missingSection.test(f.message))
+        .map(f => `${f.subject}: ${f.message.replace(missingSection, '')}`),
+    ).toEqual(
+      snapshot.runbooks.flatMap(runbook =>
+        (runbook.standards?.checks ?? [])
+          .filter(
+            c => !runbook.missing && !c.passed && c.id.startsWith('section:'),
+          )
+          .map(c => `${runbook.path}: ${c.reason} (the default standard)`),
+      ),
+    );
 
     // And places them where they are written.
     const at = (pattern: RegExp) =>

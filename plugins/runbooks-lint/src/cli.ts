@@ -19,10 +19,13 @@ const USAGE = `Usage: runbooks-lint [path] [--format text|json]
 
 Checks a catalog-info.yaml (or the one in a folder; default ./catalog-info.yaml)
 and the runbooks its entities' runbooks/* annotations point at: annotation
-values, front matter, review dates, index links, alert maps and rule files.
+values, front matter, review dates, index links, alert maps, rule files, and
+each runbook against its standard (the index's declared structure, else the
+default): a missing required section is a warning.
 
 Options:
   --format text|json  output format (default text)
+  --strict-standards  a missing required section is an error
   -h, --help          show this help
 
 Exit code: 0 when there are no errors, 1 when there are, 2 on usage errors.
@@ -33,11 +36,14 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]) {
   let format = 'text';
   let help = false;
+  let strictStandards = false;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
       help = true;
+    } else if (arg === '--strict-standards') {
+      strictStandards = true;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(9) : argv[++i];
       if (value !== 'text' && value !== 'json') {
@@ -55,7 +61,7 @@ function parseArgs(argv: string[]) {
   if (paths.length > 1) {
     throw new UsageError(`Expected one path, got ${paths.length}`);
   }
-  return { format, help, target: paths[0] ?? '.' };
+  return { format, help, strictStandards, target: paths[0] ?? '.' };
 }
 
 async function resolveCatalogFile(cwd: string, target: string) {
@@ -99,7 +105,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     return EXIT_USAGE;
   }
-  const report = await lintCatalogFile(file, { cwd: io.cwd, now: io.now });
+  const report = await lintCatalogFile(file, {
+    cwd: io.cwd,
+    now: io.now,
+    strictStandards: options.strictStandards,
+  });
   io.stdout.write(
     options.format === 'json' ? formatJson(report) : formatHuman(report),
   );

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseCatalogFile } from './catalogFile';
 import { Finding, LintReport, toReport } from './findings';
-import { lintEntity } from './lintEntity';
+import { LintContext, lintEntity } from './lintEntity';
 
 /**
  * Options of {@link lintCatalogFile}.
@@ -14,6 +14,8 @@ export type LintOptions = {
   cwd?: string;
   /** The time review status is computed at. Default: now. */
   now?: Date;
+  /** A runbook missing a required section of its standard is an error (exit code 1), not a warning. */
+  strictStandards?: boolean;
 };
 
 /**
@@ -30,6 +32,7 @@ export async function lintCatalogFile(
   const context = {
     cwd: options.cwd ?? process.cwd(),
     now: options.now ?? new Date(),
+    strictStandards: options.strictStandards,
   };
   const findings: Finding[] = [];
   await lintFile(path.resolve(context.cwd, file), context, findings, new Set());
@@ -38,7 +41,7 @@ export async function lintCatalogFile(
 
 async function lintFile(
   file: string,
-  context: { cwd: string; now: Date },
+  context: LintContext,
   findings: Finding[],
   visited: Set<string>,
 ) {
@@ -121,7 +124,7 @@ async function followLocation(
   entity: any,
   ref: string,
   file: string,
-  context: { cwd: string; now: Date },
+  context: LintContext,
   findings: Finding[],
   visited: Set<string>,
 ) {

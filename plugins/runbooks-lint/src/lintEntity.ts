@@ -30,6 +30,7 @@ import {
   resolveInsideEntityFolder,
 } from './files';
 import { Finding, FindingLevel } from './findings';
+import { lintStandards } from './lintStandards';
 
 /** The portal's defaults (`runbooks.reviewInterval`, `runbooks.dueSoonWindow`). */
 const DEFAULT_REVIEW_INTERVAL = '90d';
@@ -39,6 +40,8 @@ const DUE_SOON_WINDOW = parseDuration('14d')!;
 export type LintContext = {
   cwd: string;
   now: Date;
+  /** Missing required sections are errors rather than warnings. */
+  strictStandards?: boolean;
 };
 
 /** The entity being linted and where it is written. */
@@ -136,6 +139,20 @@ export async function lintEntity(
   lintAlertAnchors(scope, snapshot);
   lintIndexAlerts(scope, snapshot, files);
   lintAlertsWithoutRunbook(scope, snapshot, files);
+  lintStandards(
+    snapshot,
+    (level, message, runbook) =>
+      runbook
+        ? report(scope, level, message, {
+            file: fileOf(files, runbook)?.absolute,
+            subject: runbook.path,
+          })
+        : report(scope, level, message, {
+            line: annotationLine(scope, RUNBOOKS_LOCATION_ANNOTATION),
+            subject: RUNBOOKS_LOCATION_ANNOTATION,
+          }),
+    Boolean(context.strictStandards),
+  );
   await lintOnCallSchedule(scope, entityFolder);
   return scope.findings;
 }

@@ -73,9 +73,7 @@ describe('runbook checks', () => {
       check('# X\n', standard([], ['steps'])).checks.map(c => c.id),
     ).toEqual(['steps']);
     const s = standard([], ['rollback']);
-    expect(passed(check('# X\n\n## Rollout\n', s), 'rollback')).toBe(
-      false,
-    );
+    expect(passed(check('# X\n\n## Rollout\n', s), 'rollback')).toBe(false);
     expect(passed(check('# X\n\n## Rolling back\n', s), 'rollback')).toBe(true);
     expect(
       passed(check('# X\n\n## Restore from backup\n', s), 'rollback'),

@@ -16,7 +16,8 @@ import {
 /** Headings under which steps are procedure. */
 const PROCEDURE =
   /procedure|steps?\b|resolution|resolve|remediat|mitigat|recover|respon|\bfix|investigat|diagnos|troubleshoot|rollback|roll back|action|runbook|playbook|how to|restor|triage|assessment/i;
-const ROLLBACK = /roll(?:ing)? ?back|revert|restor|recover|undo|back ?out|failback/i;
+const ROLLBACK =
+  /roll(?:ing)? ?back|revert|restor|recover|undo|back ?out|failback/i;
 const ESCALATION = /escalat|contact|on.?call|who to call|support/i;
 /** What a contact looks like: a link, a mention, an email, a channel, a phone number. */
 const CONTACT =
@@ -146,7 +147,7 @@ const REQUIREMENT_CHECKS: Record<StandardRequirement, Check> = {
       passed: Boolean(found),
       reason: found
         ? `"${found.heading}" names contacts`
-        : 'No escalation section naming a person, team or channel, and the entity has no runbooks/escalation annotation',
+        : 'No escalation section naming a person, team or channel, and no runbooks/escalation annotation',
     };
   },
   review: input => reviewCheck(input),

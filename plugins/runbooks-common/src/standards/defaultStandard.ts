@@ -6,7 +6,15 @@ import { RunbookStandard, StandardRequirement, StandardSection } from './types';
  * the section (an index, config or the default). Config adds its own.
  */
 const KNOWN_ALIASES: Record<string, string[]> = {
-  overview: ['Summary', 'Description', 'About', 'Alert Information', 'Context'],
+  overview: [
+    'Summary',
+    'Description',
+    'About',
+    'Meaning',
+    'Symptoms',
+    'Alert Information',
+    'Context',
+  ],
   escalation: [
     'Escalation path',
     'Escalation policy',
