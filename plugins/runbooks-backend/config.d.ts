@@ -22,6 +22,41 @@ export interface Config {
       respondWithin: string;
       description?: string;
     }>;
+    /**
+     * The standard runbooks are checked against when the entity's runbook
+     * index declares none (a "Runbook Structure", "Runbook Template" or
+     * "Quality Standards" list wins). Default: Overview, Investigation,
+     * Resolution and Escalation sections, with steps, escalation and review.
+     */
+    standards?: {
+      /**
+       * Required sections, matched by heading with numbering, emoji and case
+       * ignored; a heading that starts with the name counts too.
+       */
+      sections: Array<
+        | string
+        | {
+            name: string;
+            /** Other headings that count, e.g. "Escalation path", "When to escalate". */
+            aliases?: string[];
+          }
+      >;
+      /**
+       * What else each runbook must have. Default steps, escalation, review.
+       * steps: numbered steps or commands under a procedure section;
+       * outcomes: says what to expect; rollback: a rollback or recovery
+       * section; escalation: contacts in the runbook or runbooks/escalation;
+       * monitoring: a link to a dashboard or tool; review: a review date and reviewer.
+       */
+      requirements?: Array<
+        | 'steps'
+        | 'outcomes'
+        | 'rollback'
+        | 'escalation'
+        | 'monitoring'
+        | 'review'
+      >;
+    };
     /** On-call providers besides the built-in schedule file; each is on when its block is present. */
     onCall?: {
       /** PagerDuty REST API v2, for `runbooks/on-call: pagerduty:<service id>` and `pagerduty.com/service-id`. */

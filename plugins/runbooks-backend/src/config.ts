@@ -8,6 +8,8 @@ import { InputError } from '@backstage/errors';
 import {
   CalendarDuration,
   parseDuration,
+  parseStandardsConfig,
+  RunbookStandard,
   Severity,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import {
@@ -23,6 +25,10 @@ export type RunbooksConfig = {
   refresh: SchedulerServiceTaskScheduleDefinition;
   discovery: SchedulerServiceTaskScheduleDefinition;
   severities: Severity[];
+  /** True when `runbooks.severities` is set (not the default ladder). */
+  severitiesConfigured?: boolean;
+  /** `runbooks.standards`: the standard of entities whose runbook index declares none. */
+  standard?: RunbookStandard;
   limits: {
     maxFilesPerEntity: number;
     maxFileBytes: number;
@@ -114,6 +120,12 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
         description: severity.getOptionalString('description'),
       };
     }) ?? DEFAULT_SEVERITIES;
+  const standards = parseStandardsConfig(
+    config.getOptional('runbooks.standards'),
+  );
+  if (standards.problems.length) {
+    throw new InputError(standards.problems[0].message);
+  }
   return {
     reviewInterval: reviewInterval.duration,
     reviewIntervalText: reviewInterval.text,
@@ -121,6 +133,8 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
     refresh,
     discovery,
     severities,
+    severitiesConfigured: config.has('runbooks.severities'),
+    standard: standards.standard,
     limits: {
       maxFilesPerEntity: readLimit(config, 'maxFilesPerEntity', 500),
       maxFileBytes: readLimit(config, 'maxFileBytes', 1_048_576),

@@ -298,6 +298,76 @@ describe('runbooks backend plugin', () => {
     expect(anonymousLookup.status).toBe(401);
   });
 
+  it('answers standards on each runbook and on the entity, from config when the index declares none', async () => {
+    const server = await start(undefined, {
+      standards: {
+        sections: [
+          'Promote the replica',
+          { name: 'Escalation', aliases: ['Who to call'] },
+        ],
+        requirements: ['steps', 'review'],
+      },
+    });
+    const entity = '/api/runbooks/entities/default/component/payments';
+    const res = await request(server).get(entity);
+    expect(res.status).toBe(200);
+    const failover = res.body.runbooks.find(
+      (r: { id: string }) => r.id === 'db-failover',
+    );
+    expect(failover.standards).toMatchObject({
+      source: 'config',
+      passed: 2,
+      total: 5,
+      checks: [
+        { id: 'section:Promote the replica', passed: true },
+        { id: 'section:Escalation', passed: false },
+        // A table of commands is not numbered steps or a code block.
+        { id: 'steps', passed: false },
+        { id: 'review', passed: false },
+        { id: 'alert', passed: true },
+      ],
+    });
+    expect(res.body.standards).toMatchObject({
+      standard: { source: 'config' },
+      runbooks: { passed: 2, total: 9 },
+      entity: {
+        checks: [
+          {
+            id: 'alerts-covered',
+            passed: false,
+            reason: 'No runbook for PaymentsQueueStuck',
+          },
+          { id: 'none-stale', passed: true },
+          { id: 'escalation-defined', passed: false },
+          { id: 'on-call-defined', passed: false },
+          { id: 'severities-defined', passed: false },
+        ],
+      },
+    });
+
+    // A review in the portal names the reviewer: the review check passes.
+    await request(server)
+      .post(`${entity}/runbooks/db-failover/reviews`)
+      .send({});
+    const after = await request(server).get(entity);
+    const reviewed = after.body.runbooks.find(
+      (r: { id: string }) => r.id === 'db-failover',
+    );
+    expect(reviewed.standards).toMatchObject({ passed: 3, total: 5 });
+    expect(
+      reviewed.standards.checks.find((c: { id: string }) => c.id === 'review'),
+    ).toMatchObject({
+      passed: true,
+      reason: expect.stringMatching(/by user:default\/mock$/),
+    });
+  });
+
+  it('refuses to start with an invalid runbooks.standards', async () => {
+    await expect(
+      start(undefined, { standards: { sections: [] } }),
+    ).rejects.toThrow(/Invalid config runbooks\.standards\.sections/);
+  });
+
   it('stops counting a review once the runbook is edited, and says so', async () => {
     const server = await start(undefined, {
       refreshCooldown: { milliseconds: 0 },

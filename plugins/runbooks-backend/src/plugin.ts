@@ -62,6 +62,7 @@ export const runbooksPlugin = createBackendPlugin({
           auth,
           logger,
           limits: config.limits,
+          standard: config.standard,
         });
         const service = new RunbooksService({
           store,

@@ -102,6 +102,8 @@ export type RunbooksReportEntity = {
   alerts: number;
   /** Names of the entity's alerts that no runbook answers. */
   alertsWithoutRunbook: string[];
+  /** Standards checks passed and made over the entity's runbooks (absent without runbooks). */
+  standards?: { passed: number; total: number };
 };
 
 /**

@@ -67,6 +67,8 @@ export class RunbooksRefresher {
       logger: LoggerService;
       /** Caps of one entity's snapshot; none when not given. */
       limits?: RunbooksConfig['limits'];
+      /** `runbooks.standards`, for entities whose index declares none. */
+      standard?: RunbooksConfig['standard'];
       now?: () => Date;
     },
   ) {}
@@ -305,6 +307,7 @@ export class RunbooksRefresher {
     const built = buildEntitySnapshot({
       ...input,
       previousIds: new Map(previous?.runbooks.map(r => [r.path, r.id]) ?? []),
+      standard: this.deps.standard,
       now: this.deps.now?.() ?? new Date(),
     });
     for (const runbook of built.runbooks) {

@@ -34,6 +34,7 @@ import {
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
 import { presentRunbook } from './presentRunbook';
+import { presentEntityStandards, sumStandards } from './presentStandards';
 import { TtlCache } from './TtlCache';
 import { resolveEscalation } from '../onCall/resolveEscalation';
 import { entityKey } from './entityRefs';
@@ -276,11 +277,12 @@ export class RunbooksService {
     }
     const reviews = await this.reviewsAt(summary.entityRef, reviewsVersion);
     const ref = getCompoundEntityRef(entity);
+    const runbooks = summary.runbooks.map(runbook =>
+      this.present(ref, summary, runbook, reviews.get(runbook.id)),
+    );
     return {
       entityRef: summary.entityRef,
-      runbooks: summary.runbooks.map(runbook =>
-        this.present(ref, summary, runbook, reviews.get(runbook.id)),
-      ),
+      runbooks,
       alerts: summary.alerts,
       alertsWithoutRunbook: summary.alertsWithoutRunbook ?? [],
       escalation: escalation.levels,
@@ -291,6 +293,12 @@ export class RunbooksService {
         ...escalation.problems,
       ],
       refreshedAt: summary.refreshedAt,
+      standards: presentEntityStandards({
+        config: this.deps.config,
+        summary,
+        runbooks,
+        annotations: entity.metadata.annotations ?? {},
+      }),
     };
   }
 
@@ -565,24 +573,28 @@ export class RunbooksService {
     }
     const entities: RunbooksReport['entities'] = stored
       .filter(entity => readable.has(entity.entityRef))
-      .map(entity => ({
-        entityRef: entity.entityRef,
-        entityTitle: entity.entityTitle,
-        owner: entity.owner,
-        hasRunbooks: true,
-        runbooks: entity.runbooks.map(runbook =>
+      .map(entity => {
+        const runbooks = entity.runbooks.map(runbook =>
           this.present(
             parseEntityRef(entity.entityRef),
             entity,
             runbook,
             reviews.get(`${entity.entityRef}|${runbook.id}`),
           ),
-        ),
-        alerts: entity.alerts.length,
-        alertsWithoutRunbook: (entity.alertsWithoutRunbook ?? []).map(
-          a => a.alert,
-        ),
-      }));
+        );
+        return {
+          entityRef: entity.entityRef,
+          entityTitle: entity.entityTitle,
+          owner: entity.owner,
+          hasRunbooks: true,
+          runbooks,
+          standards: sumStandards(runbooks),
+          alerts: entity.alerts.length,
+          alertsWithoutRunbook: (entity.alertsWithoutRunbook ?? []).map(
+            a => a.alert,
+          ),
+        };
+      });
     const { items: components } = await this.deps.catalog.getEntities(
       {
         filter: { kind: 'component' },

@@ -4,6 +4,7 @@ import {
   parseDuration,
   Runbook,
   runbookViewPath,
+  withReview,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
 import { EntitySummary, RunbookReview, StoredRunbook } from './types';
@@ -71,6 +72,17 @@ export function presentRunbook(options: {
     reviewInterval: intervalText,
     status: status.status,
     missing: runbook.missing,
+    ...(runbook.standards
+      ? {
+          // The review check counts a portal review as the review does.
+          standards: reviewed
+            ? withReview(runbook.standards, {
+                lastReviewed,
+                reviewer: review!.reviewer,
+              })
+            : runbook.standards,
+        }
+      : {}),
     ...(changed && review
       ? {
           changedSinceReview: true,
