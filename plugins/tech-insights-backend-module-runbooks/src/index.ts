@@ -5,3 +5,5 @@
  */
 export { techInsightsModuleRunbooksFacts as default } from './module';
 export { runbooksFactRetriever, runbookFacts } from './runbooksFactRetriever';
+export { runbooksChecks } from './checks';
+export type { RunbooksJsonRuleCheck } from './checks';

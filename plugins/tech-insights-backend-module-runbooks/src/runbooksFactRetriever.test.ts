@@ -54,6 +54,62 @@ describe('runbook facts', () => {
       missingCount: 1,
       alertsWithoutRunbookCount: 1,
       oldestReviewAgeDays: 267,
+      standardsPassed: 0,
+      standardsTotal: 0,
+      standardsScorePercent: -1,
+      runbooksMeetingStandardCount: 0,
+      runbooksMissingSectionsCount: 0,
+    });
+  });
+
+  it("scores the entity's runbooks against their standard", () => {
+    const scored = (
+      id: string,
+      checks: Array<[string, boolean]>,
+      missing = false,
+    ) => ({
+      ...runbook(id, 'fresh', '2026-11-01T00:00:00Z', missing),
+      standards: {
+        source: 'index',
+        passed: checks.filter(([, ok]) => ok).length,
+        total: checks.length,
+        checks: checks.map(([checkId, passed]) => ({
+          id: checkId,
+          label: checkId,
+          passed,
+          reason: '',
+        })),
+      },
+    });
+    const facts = runbookFacts(
+      {
+        entityRef: 'component:default/payments',
+        hasRunbooks: true,
+        alertsWithoutRunbook: [],
+        runbooks: [
+          scored('full', [
+            ['section:Overview', true],
+            ['steps', true],
+          ]),
+          scored('no-section', [
+            ['section:Overview', false],
+            ['steps', true],
+          ]),
+          scored('no-review', [
+            ['section:Overview', true],
+            ['review', false],
+          ]),
+          scored('gone', [['section:Overview', false]], true),
+        ],
+      },
+      now,
+    ).facts;
+    expect(facts).toMatchObject({
+      standardsPassed: 4,
+      standardsTotal: 7,
+      standardsScorePercent: 57,
+      runbooksMeetingStandardCount: 1,
+      runbooksMissingSectionsCount: 2,
     });
   });
 

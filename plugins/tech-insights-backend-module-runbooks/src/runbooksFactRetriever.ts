@@ -14,6 +14,8 @@ type ReportEntity = {
   alertsWithoutRunbook: string[];
 };
 
+const isSectionCheck = (id: string) => id.startsWith('section:');
+
 const DAY_MS = 86_400_000;
 
 /**
@@ -25,10 +27,10 @@ const DAY_MS = 86_400_000;
  */
 export const runbooksFactRetriever: FactRetriever = {
   id: 'runbooksFactRetriever',
-  version: '0.1.0',
+  version: '0.2.0',
   title: 'Runbooks',
   description:
-    'Whether a service has runbooks, how many are fresh, due soon, stale, never reviewed or missing, and the age of its oldest review',
+    'Whether a service has runbooks, how many are fresh, due soon, stale, never reviewed or missing, the age of its oldest review, and how its runbooks meet their standard',
   entityFilter: [{ kind: ['component', 'system', 'resource', 'api'] }],
   schema: {
     hasRunbooks: {
@@ -62,6 +64,28 @@ export const runbooksFactRetriever: FactRetriever = {
       description:
         'Days since the least recently reviewed runbook was reviewed; -1 when no runbook has a review date',
     },
+    standardsPassed: {
+      type: 'integer',
+      description: "Standards checks passed, over all the entity's runbooks",
+    },
+    standardsTotal: {
+      type: 'integer',
+      description: "Standards checks made, over all the entity's runbooks",
+    },
+    standardsScorePercent: {
+      type: 'integer',
+      description:
+        'Standards checks passed in percent, rounded down; -1 when no check was made',
+    },
+    runbooksMeetingStandardCount: {
+      type: 'integer',
+      description: 'Runbooks that pass every check of their standard',
+    },
+    runbooksMissingSectionsCount: {
+      type: 'integer',
+      description:
+        'Runbooks (existing or linked but missing) that lack a section their standard requires',
+    },
   },
   async handler({ discovery, auth }): Promise<TechInsightFact[]> {
     const baseUrl = await discovery.getBaseUrl('runbooks');
@@ -91,6 +115,12 @@ export function runbookFacts(
   const reviewed = present
     .map(r => (r.lastReviewed ? Date.parse(r.lastReviewed) : NaN))
     .filter(time => !isNaN(time));
+  let passed = 0;
+  let total = 0;
+  for (const runbook of entity.runbooks) {
+    passed += runbook.standards?.passed ?? 0;
+    total += runbook.standards?.total ?? 0;
+  }
   return {
     entity: { kind, namespace, name },
     timestamp: DateTime.fromMillis(now),
@@ -106,6 +136,15 @@ export function runbookFacts(
       oldestReviewAgeDays: reviewed.length
         ? Math.floor((now - Math.min(...reviewed)) / DAY_MS)
         : -1,
+      standardsPassed: passed,
+      standardsTotal: total,
+      standardsScorePercent: total ? Math.floor((passed * 100) / total) : -1,
+      runbooksMeetingStandardCount: present.filter(
+        r => r.standards && r.standards.passed === r.standards.total,
+      ).length,
+      runbooksMissingSectionsCount: entity.runbooks.filter(r =>
+        r.standards?.checks.some(c => !c.passed && isSectionCheck(c.id)),
+      ).length,
     },
   };
 }
