@@ -26,3 +26,54 @@ describe('RunbookHeader', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('RunbookHeader standards', () => {
+  it('shows the score and the failing checks with their reasons', async () => {
+    await renderInTestApp(
+      <RunbookHeader
+        runbook={makeRunbook({
+          id: 'partial',
+          standards: {
+            source: 'index',
+            sourcePath: 'README.md',
+            passed: 2,
+            total: 3,
+            checks: [
+              {
+                id: 'section:Overview',
+                label: 'Section "Overview"',
+                passed: true,
+                reason: 'Has the heading "Overview"',
+              },
+              {
+                id: 'section:Escalation',
+                label: 'Section "Escalation"',
+                passed: false,
+                reason: 'No heading "Escalation"',
+              },
+              {
+                id: 'steps',
+                label: 'Actionable steps',
+                passed: true,
+                reason: '"Steps" has numbered steps or commands',
+              },
+            ],
+          },
+        })}
+      />,
+    );
+    expect(screen.getByText('Standards 2/3')).toBeInTheDocument();
+    const failing = screen.getByRole('list', {
+      name: 'Failing standards checks',
+    });
+    expect(failing).toHaveTextContent(
+      'Section "Escalation": No heading "Escalation"',
+    );
+    expect(failing).not.toHaveTextContent('Overview');
+  });
+
+  it('shows no score for a runbook without standards', async () => {
+    await renderInTestApp(<RunbookHeader runbook={makeRunbook({ id: 'x' })} />);
+    expect(screen.queryByText(/^Standards/)).not.toBeInTheDocument();
+  });
+});

@@ -9,21 +9,8 @@ import {
 import { ReactNode } from 'react';
 import { formatDate } from '../../utils/relativeTime';
 import { ReviewStatusChip } from '../ReviewStatusChip';
+import { editUrlOf, StandardsChip } from '../RunbookStandards';
 import { useAnchorNavigation } from './useAnchorNavigation';
-
-/** Where to edit a file shown at a GitHub or GitLab blob URL, if known. */
-export function editUrlOf(sourceUrl: string): string | undefined {
-  if (/\/-\/blob\//.test(sourceUrl)) {
-    return sourceUrl.replace('/-/blob/', '/-/edit/');
-  }
-  if (/^https:\/\/github\.[^/]+\/[^/]+\/[^/]+\/blob\//.test(sourceUrl)) {
-    return sourceUrl.replace(
-      /^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/blob\//,
-      '$1/edit/',
-    );
-  }
-  return undefined;
-}
 
 function ReviewLine(props: { runbook: Runbook }) {
   const { lastReviewed, reviewedBy, nextReview, reviewInterval } =
@@ -98,6 +85,22 @@ function AlertChips(props: { runbook: Runbook; mappings: AlertMapping[] }) {
   );
 }
 
+/** The checks a runbook fails against its entity's standard. */
+function FailingChecks(props: { runbook: Runbook }) {
+  const failing =
+    props.runbook.standards?.checks.filter(check => !check.passed) ?? [];
+  if (!failing.length) return null;
+  return (
+    <Box component="ul" m={0} pl={3} aria-label="Failing standards checks">
+      {failing.map(check => (
+        <Typography key={check.id} component="li" variant="body2">
+          {check.label}: {check.reason}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
 /** Title, status and facts about a runbook, shown above its text. */
 export function RunbookHeader(props: {
   runbook: Runbook;
@@ -118,6 +121,7 @@ export function RunbookHeader(props: {
           missing={runbook.missing}
           size="medium"
         />
+        <StandardsChip result={runbook.standards} size="medium" />
         {actions && <Box ml="auto">{actions}</Box>}
       </Box>
       {(runbook.severity || runbook.owner) && (
@@ -135,6 +139,7 @@ export function RunbookHeader(props: {
           ))}
         </Box>
       )}
+      <FailingChecks runbook={runbook} />
       <ReviewLine runbook={runbook} />
       <SourceLinks runbook={runbook} />
     </Box>
