@@ -80,6 +80,22 @@ export const runbooksEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The overview card with how the entity's runbooks meet their standard.
+ *
+ * @alpha
+ */
+export const runbookStandardsEntityCard = EntityCardBlueprint.make({
+  name: 'runbook-standards',
+  params: {
+    filter: isRunbooksAvailable,
+    loader: () =>
+      import('./components/EntityRunbookStandardsCard').then(m => (
+        <m.EntityRunbookStandardsCard />
+      )),
+  },
+});
+
+/**
  * The overview card with who is on call now and the escalation levels.
  *
  * @alpha
@@ -160,6 +176,7 @@ export default createFrontendPlugin({
     runbooksApi,
     runbooksEntityContent,
     runbooksEntityCard,
+    runbookStandardsEntityCard,
     onCallEntityCard,
     runbooksPage,
     runbookSearchResultListItem,

@@ -9,6 +9,7 @@ export {
   runbooksPlugin,
   EntityRunbooksContent,
   EntityRunbooksCard,
+  EntityRunbookStandardsCard,
   isRunbooksAvailable,
   RunbooksPage,
   EntityOnCallCard,
@@ -35,6 +36,8 @@ export type {
 } from './api';
 /** Props of the overview card. */
 export type { EntityRunbooksCardProps } from './components/EntityRunbooksCard';
+/** Props of the runbook standards card. */
+export type { EntityRunbookStandardsCardProps } from './components/EntityRunbookStandardsCard';
 /** Props of the on-call card. */
 export type { EntityOnCallCardProps } from './components/EntityOnCallCard';
 /** The search result list item for runbooks (document type `runbook`). */

@@ -67,6 +67,24 @@ export const EntityRunbooksCard = runbooksPlugin.provide(
 );
 
 /**
+ * Overview card: how the entity's runbooks meet their standard, worst first,
+ * the service's own checks, and "Write this runbook" links.
+ *
+ * @public
+ */
+export const EntityRunbookStandardsCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbookStandardsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRunbookStandardsCard').then(
+          m => m.EntityRunbookStandardsCard,
+        ),
+    },
+  }),
+);
+
+/**
  * Overview card: who is on call now and until when, the escalation levels
  * with contacts, and the severity ladder with response times.
  *

@@ -1,0 +1,2 @@
+export { EntityRunbookStandardsCard } from './EntityRunbookStandardsCard';
+export type { EntityRunbookStandardsCardProps } from './EntityRunbookStandardsCard';
