@@ -27,6 +27,12 @@ import {
 } from '../../api';
 import { formatDate, relativeTime } from '../../utils/relativeTime';
 import { ReviewStatusChip } from '../ReviewStatusChip';
+import { compareScores } from '../RunbookStandards';
+import {
+  FilterName,
+  standardsColumn,
+  StandardsFilterField,
+} from './standardsColumn';
 import {
   COVERAGE_STATUS_LABELS,
   COVERAGE_STATUSES,
@@ -34,10 +40,13 @@ import {
   displayRef,
   entityTitleOf,
   isCoverageStatus,
+  isStandardsFilter,
+  matchesStandardsFilter,
   OwnerRow,
   ownerRows,
   RunbookRow,
   runbookRows,
+  StandardsFilter,
   whyNoRunbooks,
 } from './coverage';
 
@@ -243,6 +252,7 @@ const runbookColumns: TableColumn<RunbookRow>[] = [
     customSort: (a, b) => byDate(a.due, b.due),
     render: row => <DateCell iso={row.due} empty="—" />,
   },
+  standardsColumn,
 ];
 
 function RunbooksTable(props: { rows: RunbookRow[] }) {
@@ -440,9 +450,10 @@ function Filters(props: {
   owners: Array<{ ref: string; name: string }>;
   status?: CoverageStatus;
   owner?: string;
-  onChange: (name: 'status' | 'owner', value: string) => void;
+  standards?: StandardsFilter;
+  onChange: (name: FilterName, value: string) => void;
 }) {
-  const { owners, status, owner, onChange } = props;
+  const { owners, status, owner, standards, onChange } = props;
   const classes = useStyles();
   return (
     <Box className={classes.filters}>
@@ -484,6 +495,11 @@ function Filters(props: {
           </MenuItem>
         ))}
       </TextField>
+      <StandardsFilterField
+        className={classes.filter}
+        value={standards}
+        onChange={value => onChange('standards', value)}
+      />
     </Box>
   );
 }
@@ -498,6 +514,10 @@ function Coverage(props: {
   const statusParam = params.get('status');
   const status = isCoverageStatus(statusParam) ? statusParam : undefined;
   const owner = params.get('owner') || undefined;
+  const standardsParam = params.get('standards');
+  const standards = isStandardsFilter(standardsParam)
+    ? standardsParam
+    : undefined;
 
   const owners = useMemo(() => {
     const refs = [
@@ -514,11 +534,18 @@ function Coverage(props: {
   );
   const rows = useMemo(
     () =>
-      runbookRows(ownedEntities).filter(r => !status || r.status === status),
-    [ownedEntities, status],
+      runbookRows(ownedEntities)
+        .filter(r => !status || r.status === status)
+        .filter(r => matchesStandardsFilter(r.runbook, standards))
+        .sort((a, b) =>
+          standards
+            ? compareScores(a.runbook.standards, b.runbook.standards)
+            : 0,
+        ),
+    [ownedEntities, status, standards],
   );
 
-  const onChange = (name: 'status' | 'owner', value: string) => {
+  const onChange = (name: FilterName, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
@@ -532,6 +559,7 @@ function Coverage(props: {
         owners={owners}
         status={status}
         owner={owner}
+        standards={standards}
         onChange={onChange}
       />
       <Grid container spacing={3}>

@@ -5,6 +5,7 @@ import {
   Runbook,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksReportEntity } from '../../api';
+import { formatScore } from '../RunbookStandards';
 import { REVIEW_STATUS_LABELS } from '../../utils/reviewStatus';
 import { reviewDueDate } from '../../utils/reviewDue';
 
@@ -69,6 +70,8 @@ export type RunbookRow = {
   lastReviewed?: string;
   /** When it is (or was) due for review. */
   due?: string;
+  /** `5/7`, empty when the runbook was not scored. */
+  standardsLabel: string;
 };
 
 export function runbookRows(entities: RunbooksReportEntity[]): RunbookRow[] {
@@ -87,6 +90,7 @@ export function runbookRows(entities: RunbooksReportEntity[]): RunbookRow[] {
         statusLabel: COVERAGE_STATUS_LABELS[status],
         lastReviewed: runbook.lastReviewed,
         due: runbook.missing ? undefined : reviewDueDate(runbook),
+        standardsLabel: formatScore(runbook.standards) ?? '',
       };
     }),
   );
@@ -153,4 +157,30 @@ export function ownerRows(entities: RunbooksReportEntity[]): OwnerRow[] {
   return [...rows.values()].sort((a, b) =>
     a.ownerName.localeCompare(b.ownerName),
   );
+}
+
+/** What the standards filter of the coverage page offers. */
+export type StandardsFilter = 'failing' | 'missing-section' | 'meets';
+
+export const STANDARDS_FILTER_LABELS: Record<StandardsFilter, string> = {
+  failing: 'Failing a check',
+  'missing-section': 'Missing a required section',
+  meets: 'Meeting the standard',
+};
+
+export function isStandardsFilter(value: unknown): value is StandardsFilter {
+  return Object.keys(STANDARDS_FILTER_LABELS).includes(value as string);
+}
+
+/** True when the runbook shows under the standards filter. */
+export function matchesStandardsFilter(
+  runbook: Runbook,
+  filter: StandardsFilter | undefined,
+): boolean {
+  if (!filter) return true;
+  const checks = runbook.standards?.checks ?? [];
+  if (!runbook.standards) return false;
+  if (filter === 'meets') return checks.every(c => c.passed);
+  if (filter === 'failing') return checks.some(c => !c.passed);
+  return checks.some(c => !c.passed && c.id.startsWith('section:'));
 }
