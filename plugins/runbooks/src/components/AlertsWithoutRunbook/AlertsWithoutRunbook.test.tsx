@@ -62,4 +62,46 @@ describe('Alerts without a runbook, in the Runbooks tab', () => {
       screen.queryByText(/Alerts without a runbook/),
     ).not.toBeInTheDocument();
   });
+
+  it('offers "Write this runbook" on GitLab prefilled with the standard\'s sections', async () => {
+    await renderOnEntityPage(<EntityRunbooksContent />, {
+      api: mockRunbooksApi({
+        getEntityRunbooks: async () => ({
+          ...entityRunbooks,
+          runbooks: [
+            {
+              ...entityRunbooks.runbooks[0],
+              path: 'db/failover.md',
+              sourceUrl:
+                'https://gitlab.example.com/acme/shop/-/blob/main/runbooks/db/failover.md',
+            },
+          ],
+          alertsWithoutRunbook: [{ alert: 'PaymentsLatencyHigh' }],
+          standards: {
+            standard: {
+              source: 'index',
+              sourcePath: 'README.md',
+              sections: [
+                { name: 'Alert Information', aliases: [] },
+                { name: 'Resolution Steps', aliases: [] },
+              ],
+              requirements: ['steps'],
+            },
+            runbooks: { passed: 0, total: 0 },
+            entity: { source: 'index', passed: 0, total: 0, checks: [] },
+          },
+        }),
+        getRunbook: async () => highCpuDetail,
+      }),
+    });
+    const link = await screen.findByTestId('write-runbook-link');
+    const url = new URL(link.getAttribute('href')!);
+    expect(url.origin + url.pathname).toBe(
+      'https://gitlab.example.com/acme/shop/-/new/main/runbooks',
+    );
+    expect(url.searchParams.get('file_name')).toBe('payments-latency-high.md');
+    expect(url.searchParams.get('content')).toBe(
+      '# PaymentsLatencyHigh\n\nAlert: `PaymentsLatencyHigh`\n\n## Alert Information\n\nTODO\n\n## Resolution Steps\n\nTODO\n',
+    );
+  });
 });

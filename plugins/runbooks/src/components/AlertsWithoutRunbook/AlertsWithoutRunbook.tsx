@@ -8,19 +8,31 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import WarningIcon from '@material-ui/icons/Warning';
-import { AlertWithoutRunbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  AlertWithoutRunbook,
+  WriteRunbookLink,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import { WriteRunbookButton } from '../RunbookStandards';
 
 const useStyles = makeStyles(theme => ({
   warning: { color: theme.palette.warning.main },
   alert: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
 }));
 
+function WriteLink(props: { link?: WriteRunbookLink }) {
+  return props.link ? <WriteRunbookButton link={props.link} /> : null;
+}
+
 /**
  * The alerts of an entity's rule files that no runbook answers, flagged, with
  * how to give them one.
  */
-export function AlertsWithoutRunbook(props: { alerts: AlertWithoutRunbook[] }) {
-  const { alerts } = props;
+export function AlertsWithoutRunbook(props: {
+  alerts: AlertWithoutRunbook[];
+  /** "Write this runbook" for an alert: a prefilled new-file page or a skeleton. */
+  writeLink?: (alert: string) => WriteRunbookLink | undefined;
+}) {
+  const { alerts, writeLink } = props;
   const classes = useStyles();
   if (!alerts.length) return null;
   return (
@@ -73,6 +85,7 @@ export function AlertsWithoutRunbook(props: { alerts: AlertWithoutRunbook[] }) {
                       {alert.summary}
                     </Typography>
                   )}
+                  <WriteLink link={writeLink?.(alert.alert)} />
                 </TableCell>
                 <TableCell>{alert.severity ?? '—'}</TableCell>
                 <TableCell>

@@ -28,6 +28,7 @@ import { isRunbooksAvailable } from '../../isRunbooksAvailable';
 import { relativeTime } from '../../utils/relativeTime';
 import { AlertsWithoutRunbook } from '../AlertsWithoutRunbook';
 import { RunbookProblems } from '../RunbookProblems';
+import { writeAlertRunbook } from '../RunbookStandards';
 import { RunbookView } from '../RunbookView';
 import { RunbookList } from './RunbookList';
 
@@ -173,7 +174,10 @@ function RunbooksOverview(props: {
       )}
       {data.alertsWithoutRunbook?.length > 0 && (
         <Box mt={3}>
-          <AlertsWithoutRunbook alerts={data.alertsWithoutRunbook} />
+          <AlertsWithoutRunbook
+            alerts={data.alertsWithoutRunbook}
+            writeLink={alert => writeAlertRunbook(data, alert)}
+          />
         </Box>
       )}
     </>
