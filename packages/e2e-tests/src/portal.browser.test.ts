@@ -224,4 +224,43 @@ describe('the demo portal in a real browser', () => {
       await page.locator('main').getByText('+15550100').first().waitFor();
     });
   });
+
+  it('shows a runbook missing a required section failing it, and the card and the /runbooks column agree', async () => {
+    await run('07-standards', async () => {
+      const payments = '/catalog/default/component/payments-api';
+      // The default standard asks for an Escalation section, which this runbook lacks.
+      await page.goto(
+        `${portal.baseUrl}${payments}/runbooks/payment-provider-timeouts`,
+      );
+      const main = page.locator('main');
+      const failing = main.getByRole('list', {
+        name: 'Failing standards checks',
+      });
+      await failing.waitFor();
+      expect(await failing.textContent()).toContain('Section "Escalation"');
+      const header = (await main
+        .getByTestId('runbook-standards-score')
+        .first()
+        .textContent())!;
+      expect(header).toMatch(/^Standards \d+\/\d+$/);
+
+      await page.goto(`${portal.baseUrl}${payments}`);
+      const card = page
+        .locator('main')
+        .getByTestId('runbook-standards-payment-provider-timeouts');
+      await card.waitFor();
+      expect(
+        await card.getByTestId('runbook-standards-score').textContent(),
+      ).toBe(header);
+
+      await page.goto(`${portal.baseUrl}/runbooks?standards=missing-section`);
+      const row = page
+        .locator('main tr')
+        .filter({ hasText: 'Payment provider timeouts' });
+      await row.first().waitFor();
+      expect(
+        await row.first().getByTestId('runbook-standards-score').textContent(),
+      ).toBe(header);
+    });
+  });
 });

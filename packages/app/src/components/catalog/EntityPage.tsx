@@ -21,6 +21,7 @@ import {
 import {
   EntityOnCallCard,
   EntityRunbooksCard,
+  EntityRunbookStandardsCard,
   EntityRunbooksContent,
   isOnCallAvailable,
   isRunbooksAvailable,
@@ -55,6 +56,9 @@ const overviewContent = (
       <EntitySwitch.Case if={isRunbooksAvailable}>
         <Grid item md={6} xs={12}>
           <EntityRunbooksCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityRunbookStandardsCard />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
