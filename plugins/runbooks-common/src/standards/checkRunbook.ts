@@ -44,44 +44,6 @@ export type RunbookStandardsInput = {
   alertsAnswered: number;
 };
 
-/**
- * Checks one runbook against its entity's standard: every required section,
- * then each requirement, then (for services with alert rules) that an alert
- * leads to it. Score = checks passed of checks made.
- *
- * @public
- */
-export function checkRunbookStandards(
-  input: RunbookStandardsInput,
-): StandardsResult {
-  const { standard } = input;
-  const sections = documentSections(input.document.tree);
-  const checks: StandardsCheck[] = standard.sections.map(required => {
-    const found = sections.find(section =>
-      [required.name, ...required.aliases].some(name =>
-        headingMatchesName(section.heading, name),
-      ),
-    );
-    return {
-      id: `section:${required.name}`,
-      label: `Section "${required.name}"`,
-      passed: Boolean(found),
-      reason: found
-        ? `Has the heading "${found.heading}"`
-        : `No heading "${required.name}"${
-            required.aliases.length
-              ? ` (or ${required.aliases.map(a => `"${a}"`).join(', ')})`
-              : ''
-          }`,
-    };
-  });
-  for (const requirement of standard.requirements) {
-    checks.push(REQUIREMENT_CHECKS[requirement](input, sections));
-  }
-  if (input.alertRules > 0) checks.push(alertCheck(input.alertsAnswered));
-  return score(standard, checks);
-}
-
 /** The result with its score counted from its checks. */
 export function score(
   standard: Pick<RunbookStandard, 'source' | 'sourcePath'>,
@@ -109,13 +71,7 @@ const REQUIREMENT_CHECKS: Record<StandardRequirement, Check> = {
       id: 'steps',
       label: 'Actionable steps',
       passed: Boolean(withSteps),
-      reason: withSteps
-        ? `"${withSteps.heading}" has numbered steps or commands`
-        : procedures.length
-        ? `No numbered list or code block under ${procedures
-            .map(s => `"${s.heading}"`)
-            .join(', ')}`
-        : 'No procedure section (Investigation, Resolution, Steps…) with numbered steps or commands',
+      reason: stepsReason(withSteps, procedures),
     };
   },
   rollback: (_, sections) => {
@@ -178,6 +134,44 @@ const REQUIREMENT_CHECKS: Record<StandardRequirement, Check> = {
 };
 
 /**
+ * Checks one runbook against its entity's standard: every required section,
+ * then each requirement, then (for services with alert rules) that an alert
+ * leads to it. Score = checks passed of checks made.
+ *
+ * @public
+ */
+export function checkRunbookStandards(
+  input: RunbookStandardsInput,
+): StandardsResult {
+  const { standard } = input;
+  const sections = documentSections(input.document.tree);
+  const checks: StandardsCheck[] = standard.sections.map(required => {
+    const found = sections.find(section =>
+      [required.name, ...required.aliases].some(name =>
+        headingMatchesName(section.heading, name),
+      ),
+    );
+    return {
+      id: `section:${required.name}`,
+      label: `Section "${required.name}"`,
+      passed: Boolean(found),
+      reason: found
+        ? `Has the heading "${found.heading}"`
+        : `No heading "${required.name}"${
+            required.aliases.length
+              ? ` (or ${required.aliases.map(a => `"${a}"`).join(', ')})`
+              : ''
+          }`,
+    };
+  });
+  for (const requirement of standard.requirements) {
+    checks.push(REQUIREMENT_CHECKS[requirement](input, sections));
+  }
+  if (input.alertRules > 0) checks.push(alertCheck(input.alertsAnswered));
+  return score(standard, checks);
+}
+
+/**
  * The review check: a review date and who reviewed. The portal's "Mark as
  * reviewed" gives both.
  *
@@ -193,13 +187,29 @@ export function reviewCheck(input: {
     id: 'review',
     label: 'Review date and reviewer',
     passed: Boolean(lastReviewed && reviewer),
-    reason:
-      lastReviewed && reviewer
-        ? `Reviewed ${date} by ${reviewer}`
-        : lastReviewed
-        ? `Reviewed ${date}, but by whom is not stated ("Reviewed by: …" or front matter reviewer)`
-        : 'No review date',
+    reason: reviewReason(date, reviewer),
   };
+}
+
+function reviewReason(date?: string, reviewer?: string): string {
+  if (!date) return 'No review date';
+  if (!reviewer) {
+    return `Reviewed ${date}, but by whom is not stated ("Reviewed by: …" or front matter reviewer)`;
+  }
+  return `Reviewed ${date} by ${reviewer}`;
+}
+
+function stepsReason(
+  withSteps: DocumentSection | undefined,
+  procedures: DocumentSection[],
+): string {
+  if (withSteps) return `"${withSteps.heading}" has numbered steps or commands`;
+  if (!procedures.length) {
+    return 'No procedure section (Investigation, Resolution, Steps…) with numbered steps or commands';
+  }
+  return `No numbered list or code block under ${procedures
+    .map(s => `"${s.heading}"`)
+    .join(', ')}`;
 }
 
 function alertCheck(answered: number): StandardsCheck {

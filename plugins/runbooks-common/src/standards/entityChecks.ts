@@ -36,11 +36,7 @@ export function checkEntityStandards(
       id: 'alerts-covered',
       label: 'Every alert has a runbook',
       passed: missingAlerts.length === 0,
-      reason: missingAlerts.length
-        ? `No runbook for ${listed(missingAlerts)}`
-        : input.alerts
-        ? `All ${input.alerts} alert(s) have a runbook`
-        : 'The entity has no alerts',
+      reason: alertsReason(missingAlerts, input.alerts),
     },
     {
       id: 'none-stale',
@@ -76,6 +72,13 @@ export function checkEntityStandards(
     },
   ];
   return score(input.standard, checks);
+}
+
+function alertsReason(missing: string[], alerts: number): string {
+  if (missing.length) return `No runbook for ${listed(missing)}`;
+  return alerts
+    ? `All ${alerts} alert(s) have a runbook`
+    : 'The entity has no alerts';
 }
 
 function listed(names: string[]): string {

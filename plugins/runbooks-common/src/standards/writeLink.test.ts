@@ -56,7 +56,7 @@ describe('write this runbook', () => {
       undefined,
       'not a url',
       'https://bitbucket.org/a/b/src/main/x',
-      'javascript:alert(1)',
+      'ftp://example.com/runbooks',
     ]) {
       const link = writeRunbookLink({ folderUrl, fileName: 'a.md', skeleton });
       expect(link.url).toBeUndefined();
