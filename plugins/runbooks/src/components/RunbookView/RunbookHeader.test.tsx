@@ -70,6 +70,9 @@ describe('RunbookHeader standards', () => {
       'Section "Escalation": No heading "Escalation"',
     );
     expect(failing).not.toHaveTextContent('Overview');
+    expect(
+      screen.getByText('Failing standards checks · Declared by README.md'),
+    ).toBeInTheDocument();
   });
 
   it('shows no score for a runbook without standards', async () => {

@@ -9,7 +9,11 @@ import {
 import { ReactNode } from 'react';
 import { formatDate } from '../../utils/relativeTime';
 import { ReviewStatusChip } from '../ReviewStatusChip';
-import { editUrlOf, StandardsChip } from '../RunbookStandards';
+import {
+  editUrlOf,
+  StandardsChip,
+  standardSourceLabel,
+} from '../RunbookStandards';
 import { useAnchorNavigation } from './useAnchorNavigation';
 
 function ReviewLine(props: { runbook: Runbook }) {
@@ -87,16 +91,21 @@ function AlertChips(props: { runbook: Runbook; mappings: AlertMapping[] }) {
 
 /** The checks a runbook fails against its entity's standard. */
 function FailingChecks(props: { runbook: Runbook }) {
-  const failing =
-    props.runbook.standards?.checks.filter(check => !check.passed) ?? [];
-  if (!failing.length) return null;
+  const { standards } = props.runbook;
+  const failing = standards?.checks.filter(check => !check.passed) ?? [];
+  if (!standards || !failing.length) return null;
   return (
-    <Box component="ul" m={0} pl={3} aria-label="Failing standards checks">
-      {failing.map(check => (
-        <Typography key={check.id} component="li" variant="body2">
-          {check.label}: {check.reason}
-        </Typography>
-      ))}
+    <Box>
+      <Typography variant="caption" color="textSecondary">
+        Failing standards checks · {standardSourceLabel(standards)}
+      </Typography>
+      <Box component="ul" m={0} pl={3} aria-label="Failing standards checks">
+        {failing.map(check => (
+          <Typography key={check.id} component="li" variant="body2">
+            {check.label}: {check.reason}
+          </Typography>
+        ))}
+      </Box>
     </Box>
   );
 }
