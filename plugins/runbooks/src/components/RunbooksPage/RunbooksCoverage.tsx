@@ -27,9 +27,9 @@ import {
 } from '../../api';
 import { formatDate, relativeTime } from '../../utils/relativeTime';
 import { ReviewStatusChip } from '../ReviewStatusChip';
-import { compareScores } from '../RunbookStandards';
 import {
   FilterName,
+  sortedByStandards,
   standardsColumn,
   StandardsFilterField,
 } from './standardsColumn';
@@ -255,12 +255,14 @@ const runbookColumns: TableColumn<RunbookRow>[] = [
   standardsColumn,
 ];
 
-function RunbooksTable(props: { rows: RunbookRow[] }) {
-  const { rows } = props;
+function RunbooksTable(props: { rows: RunbookRow[]; byStandards: boolean }) {
+  const { rows, byStandards } = props;
   return (
     <Table<RunbookRow>
+      // Sorted by status, or by standards (worst first) under the standards filter.
+      key={byStandards ? 'by-standards' : 'by-status'}
       title={`Runbooks (${rows.length})`}
-      columns={runbookColumns}
+      columns={byStandards ? sortedByStandards(runbookColumns) : runbookColumns}
       data={rows}
       options={{
         search: true,
@@ -536,12 +538,7 @@ function Coverage(props: {
     () =>
       runbookRows(ownedEntities)
         .filter(r => !status || r.status === status)
-        .filter(r => matchesStandardsFilter(r.runbook, standards))
-        .sort((a, b) =>
-          standards
-            ? compareScores(a.runbook.standards, b.runbook.standards)
-            : 0,
-        ),
+        .filter(r => matchesStandardsFilter(r.runbook, standards)),
     [ownedEntities, status, standards],
   );
 
@@ -564,7 +561,7 @@ function Coverage(props: {
       />
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <RunbooksTable rows={rows} />
+          <RunbooksTable rows={rows} byStandards={Boolean(standards)} />
         </Grid>
         <Grid item xs={12} lg={6}>
           <ServicesWithoutRunbooks entities={ownedEntities} />

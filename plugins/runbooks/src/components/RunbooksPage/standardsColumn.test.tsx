@@ -23,9 +23,9 @@ const report: RunbooksReport = {
     entities: 1,
     withRunbooks: 1,
     runbooks: 3,
-    fresh: 3,
+    fresh: 2,
     dueSoon: 0,
-    stale: 0,
+    stale: 1,
     neverReviewed: 0,
     missing: 0,
     alerts: 0,
@@ -53,7 +53,7 @@ const report: RunbooksReport = {
         makeRunbook({
           id: 'unreviewed',
           title: 'Unreviewed',
-          status: 'fresh',
+          status: 'stale',
           standards: standards(['review'], ['section:Overview', 'steps']),
         }),
       ],
@@ -92,6 +92,8 @@ describe('RunbooksPage standards', () => {
   it("shows each runbook's score in a Standards column", async () => {
     await renderPage();
     await screen.findByText('Runbooks (3)');
+    // Without the standards filter, worst status first.
+    expect(titles()[0]).toBe('Unreviewed');
     const row = screen
       .getByRole('link', { name: 'Sectionless' })
       .closest('tr')!;
@@ -113,6 +115,7 @@ describe('RunbooksPage standards', () => {
       await screen.findByRole('option', { name: 'Failing a check' }),
     );
     expect(await screen.findByText('Runbooks (2)')).toBeInTheDocument();
+    // Worst score first, though Unreviewed has the worse status.
     expect(titles()).toEqual(['Sectionless', 'Unreviewed']);
   });
 

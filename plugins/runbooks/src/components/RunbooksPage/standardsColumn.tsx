@@ -28,6 +28,16 @@ export const standardsColumn: TableColumn<RunbookRow> = {
   ),
 };
 
+/** The columns sorted by the Standards column, worst first, instead of by status. */
+export function sortedByStandards(
+  columns: TableColumn<RunbookRow>[],
+): TableColumn<RunbookRow>[] {
+  return columns.map(column => ({
+    ...column,
+    defaultSort: column.field === 'standardsLabel' ? 'asc' : undefined,
+  }));
+}
+
 /** Which runbooks to show by how they meet their standard. */
 export function StandardsFilterField(props: {
   className?: string;
