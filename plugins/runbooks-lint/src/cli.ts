@@ -15,7 +15,7 @@ export type CliIo = {
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `Usage: runbooks-lint [path] [--format text|json]
+const USAGE = `Usage: runbooks-lint [path] [--format text|json] [--strict-standards]
 
 Checks a catalog-info.yaml (or the one in a folder; default ./catalog-info.yaml)
 and the runbooks its entities' runbooks/* annotations point at: annotation
