@@ -1,4 +1,4 @@
-import { markdownSection } from './markdownDocument';
+import { markdownSection } from './markdownSection';
 
 const runbook = [
   '# Disk full',
