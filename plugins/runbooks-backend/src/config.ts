@@ -7,6 +7,8 @@ import { durationToMilliseconds } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import {
   CalendarDuration,
+  DEFAULT_DUE_SOON_WINDOW,
+  DEFAULT_REVIEW_INTERVAL,
   parseDuration,
   parseStandardsConfig,
   RunbookStandard,
@@ -86,8 +88,16 @@ function readLimit(config: Config, name: string, fallback: number): number {
 
 /** Reads `runbooks.*` from app-config, failing at startup on invalid values. */
 export function readRunbooksConfig(config: Config): RunbooksConfig {
-  const reviewInterval = readDuration(config, 'runbooks.reviewInterval', '90d');
-  const dueSoonWindow = readDuration(config, 'runbooks.dueSoonWindow', '14d');
+  const reviewInterval = readDuration(
+    config,
+    'runbooks.reviewInterval',
+    DEFAULT_REVIEW_INTERVAL,
+  );
+  const dueSoonWindow = readDuration(
+    config,
+    'runbooks.dueSoonWindow',
+    DEFAULT_DUE_SOON_WINDOW,
+  );
   const refresh = config.has('runbooks.refresh')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('runbooks.refresh'),

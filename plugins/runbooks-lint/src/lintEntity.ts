@@ -1,10 +1,10 @@
 import {
   buildEntitySnapshot,
-  computeReviewStatus,
+  decideReview,
+  DEFAULT_REVIEW_POLICY,
   EntitySnapshot,
   isRunbookIndexFile,
   parseAlertsAnnotation,
-  parseDuration,
   parseLocationAnnotation,
   parseMarkdownFile,
   parseOnCallAnnotation,
@@ -31,10 +31,6 @@ import {
 } from './files';
 import { Finding, FindingLevel } from './findings';
 import { lintStandards } from './lintStandards';
-
-/** The portal's defaults (`runbooks.reviewInterval`, `runbooks.dueSoonWindow`). */
-const DEFAULT_REVIEW_INTERVAL = '90d';
-const DUE_SOON_WINDOW = parseDuration('14d')!;
 
 /** What the entity linter needs to know about where it runs. */
 export type LintContext = {
@@ -373,6 +369,12 @@ function frontMatterLine(content: string, key: string): number | undefined {
   return findLine(content, line => pattern.test(line));
 }
 
+/** `2025-03-01` for a date; the text itself when it is not one. */
+function isoDay(text: string): string {
+  const date = new Date(text);
+  return isNaN(date.getTime()) ? text : date.toISOString().slice(0, 10);
+}
+
 /** The file a runbook of the snapshot was read from. */
 function fileOf(files: EntityFiles, runbook: StoredRunbook) {
   return files.locations.flat().find(file => file.path === runbook.path);
@@ -391,18 +393,10 @@ function lintReviewStatus(
   const neverReviewed: string[] = [];
   for (const runbook of snapshot.runbooks) {
     if (runbook.missing) continue;
-    const intervalText =
-      snapshot.reviewInterval ??
-      runbook.reviewInterval ??
-      DEFAULT_REVIEW_INTERVAL;
-    const review = computeReviewStatus({
-      lastReviewed: runbook.lastReviewed
-        ? new Date(runbook.lastReviewed)
-        : undefined,
-      nextReview: runbook.nextReview ? new Date(runbook.nextReview) : undefined,
-      interval:
-        parseDuration(intervalText) ?? parseDuration(DEFAULT_REVIEW_INTERVAL)!,
-      dueSoonWindow: DUE_SOON_WINDOW,
+    const review = decideReview({
+      runbook,
+      entityReviewInterval: snapshot.reviewInterval,
+      policy: DEFAULT_REVIEW_POLICY,
       now: scope.context.now,
     });
     if (review.status === 'never-reviewed') neverReviewed.push(runbook.path);
@@ -410,12 +404,11 @@ function lintReviewStatus(
       report(
         scope,
         'warning',
-        `this runbook is stale: its review was due on ${review
-          .due!.toISOString()
-          .slice(
-            0,
-            10,
-          )} (review interval ${intervalText}); re-read it and update last-reviewed`,
+        `this runbook is stale: its review was due on ${isoDay(
+          review.nextReview!,
+        )} (review interval ${
+          review.reviewInterval
+        }); re-read it and update last-reviewed`,
         { file: fileOf(files, runbook)?.absolute, subject: runbook.path },
       );
     }

@@ -6,7 +6,6 @@ import {
 import { RunbooksReportEntity } from '../../api';
 import { formatScore } from '../RunbookStandards';
 import { REVIEW_STATUS_LABELS } from '../../utils/reviewStatus';
-import { reviewDueDate } from '../../utils/reviewDue';
 import { displayRef } from '../../utils/entityRefs';
 
 /** A review status, or `missing` for a runbook an index links to that does not exist. */
@@ -77,7 +76,7 @@ export function runbookRows(entities: RunbooksReportEntity[]): RunbookRow[] {
         status,
         statusLabel: COVERAGE_STATUS_LABELS[status],
         lastReviewed: runbook.lastReviewed,
-        due: runbook.missing ? undefined : reviewDueDate(runbook),
+        due: runbook.missing ? undefined : runbook.nextReview,
         standardsLabel: formatScore(runbook.standards) ?? '',
       };
     }),
