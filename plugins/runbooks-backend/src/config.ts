@@ -14,6 +14,7 @@ import {
   RunbookStandard,
   Severity,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { DEFAULT_SOURCE_LIMITS } from '@runbooks-for-backstage/plugin-runbooks-node';
 import {
   parseSourceAllowRule,
   SourceAllowRule,
@@ -146,11 +147,31 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
     severitiesConfigured: config.has('runbooks.severities'),
     standard: standards.standard,
     limits: {
-      maxFilesPerEntity: readLimit(config, 'maxFilesPerEntity', 500),
-      maxFileBytes: readLimit(config, 'maxFileBytes', 1_048_576),
-      maxBytesPerEntity: readLimit(config, 'maxBytesPerEntity', 16_777_216),
-      maxAlertsPerEntity: readLimit(config, 'maxAlertsPerEntity', 2_000),
-      maxProblemsPerEntity: readLimit(config, 'maxProblemsPerEntity', 200),
+      maxFilesPerEntity: readLimit(
+        config,
+        'maxFilesPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxFilesPerEntity,
+      ),
+      maxFileBytes: readLimit(
+        config,
+        'maxFileBytes',
+        DEFAULT_SOURCE_LIMITS.maxFileBytes,
+      ),
+      maxBytesPerEntity: readLimit(
+        config,
+        'maxBytesPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxBytesPerEntity,
+      ),
+      maxAlertsPerEntity: readLimit(
+        config,
+        'maxAlertsPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxAlertsPerEntity,
+      ),
+      maxProblemsPerEntity: readLimit(
+        config,
+        'maxProblemsPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxProblemsPerEntity,
+      ),
     },
     sourcesAllow: (
       config.getOptionalStringArray('runbooks.sources.allow') ?? []
