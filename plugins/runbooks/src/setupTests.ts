@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
 
-// UI tests render whole pages; on a loaded 2-core machine 5 s is not enough.
-jest.setTimeout(30_000);
+// UI tests render whole pages (the coverage tables hundreds of MUI cells):
+// tens of seconds per test when the two cores are busy.
+jest.setTimeout(120_000);

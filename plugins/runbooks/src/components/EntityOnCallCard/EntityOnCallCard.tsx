@@ -1,14 +1,6 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  InfoCardVariants,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  MissingAnnotationEmptyState,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { InfoCardVariants } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -30,6 +22,7 @@ import { isOnCallAvailable } from '../../isOnCallAvailable';
 import { relativeTime } from '../../utils/relativeTime';
 import { RunbookProblems } from '../RunbookProblems';
 import { ContactLink } from './ContactLink';
+import { EntityAnswerCard, MissingAnnotationCard } from '../EntityCard';
 import { useEntityOnCall } from './useEntityOnCall';
 
 const useStyles = makeStyles(theme => ({
@@ -257,15 +250,15 @@ function OnCallDetails(props: { data: EntityOnCall }) {
 
 function LoadedOnCallCard(props: EntityOnCallCardProps) {
   const { entity } = useEntity();
-  const { value, loading, error } = useEntityOnCall(
-    getCompoundEntityRef(entity),
-  );
+  const answer = useEntityOnCall(getCompoundEntityRef(entity));
   return (
-    <InfoCard title="On call and escalation" variant={props.variant}>
-      {error && <ResponseErrorPanel error={error} />}
-      {!error && !value && loading && <Progress />}
-      {!error && value && <OnCallDetails data={value} />}
-    </InfoCard>
+    <EntityAnswerCard
+      title="On call and escalation"
+      variant={props.variant}
+      answer={answer}
+    >
+      {data => <OnCallDetails data={data} />}
+    </EntityAnswerCard>
   );
 }
 
@@ -278,14 +271,14 @@ export function EntityOnCallCard(props: EntityOnCallCardProps) {
   const { entity } = useEntity();
   if (!isOnCallAvailable(entity)) {
     return (
-      <InfoCard title="On call and escalation" variant={props.variant}>
-        <MissingAnnotationEmptyState
-          annotation={[
-            RUNBOOKS_ESCALATION_ANNOTATION,
-            RUNBOOKS_ON_CALL_ANNOTATION,
-          ]}
-        />
-      </InfoCard>
+      <MissingAnnotationCard
+        title="On call and escalation"
+        variant={props.variant}
+        annotation={[
+          RUNBOOKS_ESCALATION_ANNOTATION,
+          RUNBOOKS_ON_CALL_ANNOTATION,
+        ]}
+      />
     );
   }
   return <LoadedOnCallCard {...props} />;

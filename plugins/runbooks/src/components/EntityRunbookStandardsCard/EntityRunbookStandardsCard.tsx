@@ -1,21 +1,13 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  InfoCardVariants,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import {
-  MissingAnnotationEmptyState,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { InfoCardVariants, Link } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   EntityRunbooks,
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { EntityAnswerCard, MissingAnnotationCard } from '../EntityCard';
 import { useEntityRunbooks } from '../../hooks/useEntityRunbooks';
 import { isRunbooksAvailable } from '../../isRunbooksAvailable';
 import {
@@ -148,15 +140,15 @@ function StandardsSummary(props: { data: EntityRunbooks }) {
 
 function LoadedStandardsCard(props: EntityRunbookStandardsCardProps) {
   const { entity } = useEntity();
-  const { value, loading, error } = useEntityRunbooks(
-    getCompoundEntityRef(entity),
-  );
+  const answer = useEntityRunbooks(getCompoundEntityRef(entity));
   return (
-    <InfoCard title="Runbook standards" variant={props.variant}>
-      {error && <ResponseErrorPanel error={error} />}
-      {!error && !value && loading && <Progress />}
-      {!error && value && <StandardsSummary data={value} />}
-    </InfoCard>
+    <EntityAnswerCard
+      title="Runbook standards"
+      variant={props.variant}
+      answer={answer}
+    >
+      {data => <StandardsSummary data={data} />}
+    </EntityAnswerCard>
   );
 }
 
@@ -171,11 +163,11 @@ export function EntityRunbookStandardsCard(
   const { entity } = useEntity();
   if (!isRunbooksAvailable(entity)) {
     return (
-      <InfoCard title="Runbook standards" variant={props.variant}>
-        <MissingAnnotationEmptyState
-          annotation={RUNBOOKS_LOCATION_ANNOTATION}
-        />
-      </InfoCard>
+      <MissingAnnotationCard
+        title="Runbook standards"
+        variant={props.variant}
+        annotation={RUNBOOKS_LOCATION_ANNOTATION}
+      />
     );
   }
   return <LoadedStandardsCard {...props} />;

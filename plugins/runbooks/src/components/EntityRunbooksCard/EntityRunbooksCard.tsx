@@ -1,16 +1,9 @@
 import { getCompoundEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  InfoCardVariants,
-  Link,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCardVariants, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import {
   entityRouteParams,
   entityRouteRef,
-  MissingAnnotationEmptyState,
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -20,6 +13,7 @@ import {
   EntityRunbooks,
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { EntityAnswerCard, MissingAnnotationCard } from '../EntityCard';
 import { useEntityRunbooks } from '../../hooks/useEntityRunbooks';
 import { isRunbooksAvailable } from '../../isRunbooksAvailable';
 import {
@@ -120,19 +114,16 @@ function LoadedRunbooksCard(props: EntityRunbooksCardProps) {
   const tabPath = `${entityRoute(
     entityRouteParams(entity, { encodeParams: true }),
   )}/runbooks`;
-  const { value, loading, error } = useEntityRunbooks(
-    getCompoundEntityRef(entity),
-  );
+  const answer = useEntityRunbooks(getCompoundEntityRef(entity));
   return (
-    <InfoCard
+    <EntityAnswerCard
       title="Runbooks"
       variant={props.variant}
       deepLink={{ title: 'Open runbooks', link: tabPath }}
+      answer={answer}
     >
-      {error && <ResponseErrorPanel error={error} />}
-      {!error && !value && loading && <Progress />}
-      {!error && value && <RunbookSummary data={value} tabPath={tabPath} />}
-    </InfoCard>
+      {data => <RunbookSummary data={data} tabPath={tabPath} />}
+    </EntityAnswerCard>
   );
 }
 
@@ -144,11 +135,11 @@ export function EntityRunbooksCard(props: EntityRunbooksCardProps) {
   const { entity } = useEntity();
   if (!isRunbooksAvailable(entity)) {
     return (
-      <InfoCard title="Runbooks" variant={props.variant}>
-        <MissingAnnotationEmptyState
-          annotation={RUNBOOKS_LOCATION_ANNOTATION}
-        />
-      </InfoCard>
+      <MissingAnnotationCard
+        title="Runbooks"
+        variant={props.variant}
+        annotation={RUNBOOKS_LOCATION_ANNOTATION}
+      />
     );
   }
   return <LoadedRunbooksCard {...props} />;

@@ -20,6 +20,39 @@ const useStyles = makeStyles(theme => ({
   filter: { minWidth: 200 },
 }));
 
+/** A select whose empty choice means "all". */
+function SelectFilter(props: {
+  id: string;
+  label: string;
+  all: string;
+  value?: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  const classes = useStyles();
+  return (
+    <TextField
+      id={props.id}
+      select
+      label={props.label}
+      variant="outlined"
+      size="small"
+      className={classes.filter}
+      value={props.value ?? ''}
+      onChange={e => props.onChange(e.target.value)}
+      SelectProps={{ displayEmpty: true }}
+      InputLabelProps={{ shrink: true }}
+    >
+      <MenuItem value="">{props.all}</MenuItem>
+      {props.options.map(option => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** The status, owner and standards filters over the coverage tables. */
 export function CoverageFilters(props: {
   owners: Array<{ ref: string; name: string }>;
@@ -32,44 +65,25 @@ export function CoverageFilters(props: {
   const classes = useStyles();
   return (
     <Box className={classes.filters}>
-      <TextField
+      <SelectFilter
         id="runbooks-filter-status"
-        select
         label="Status"
-        variant="outlined"
-        size="small"
-        className={classes.filter}
-        value={status ?? ''}
-        onChange={e => onChange('status', e.target.value)}
-        SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
-      >
-        <MenuItem value="">All statuses</MenuItem>
-        {COVERAGE_STATUSES.map(s => (
-          <MenuItem key={s} value={s}>
-            {COVERAGE_STATUS_LABELS[s]}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
+        all="All statuses"
+        value={status}
+        options={COVERAGE_STATUSES.map(s => ({
+          value: s,
+          label: COVERAGE_STATUS_LABELS[s],
+        }))}
+        onChange={value => onChange('status', value)}
+      />
+      <SelectFilter
         id="runbooks-filter-owner"
-        select
         label="Owner"
-        variant="outlined"
-        size="small"
-        className={classes.filter}
-        value={owner ?? ''}
-        onChange={e => onChange('owner', e.target.value)}
-        SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
-      >
-        <MenuItem value="">All owners</MenuItem>
-        {owners.map(o => (
-          <MenuItem key={o.ref} value={o.ref}>
-            {o.name}
-          </MenuItem>
-        ))}
-      </TextField>
+        all="All owners"
+        value={owner}
+        options={owners.map(o => ({ value: o.ref, label: o.name }))}
+        onChange={value => onChange('owner', value)}
+      />
       <StandardsFilterField
         className={classes.filter}
         value={standards}

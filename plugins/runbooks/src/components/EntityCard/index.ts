@@ -1,0 +1,2 @@
+export { EntityAnswerCard, MissingAnnotationCard } from './EntityCard';
+export type { EntityCardFrame } from './EntityCard';
