@@ -8,7 +8,7 @@ import {
   OnCallRequest,
 } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { z } from 'zod';
-import { DEFAULT_REQUEST_TIMEOUT_MS, getJson } from './http';
+import { VendorApi } from './http';
 
 /** Settings of the Opsgenie provider (`runbooks.onCall.opsgenie`). */
 export type OpsgenieOptions = {
@@ -43,16 +43,24 @@ const onCallsAnswer = z.object({
  */
 export class OpsgenieOnCallProvider implements OnCallProvider {
   readonly id = 'opsgenie';
-  private readonly baseUrl: string;
+  private readonly api: VendorApi;
 
-  constructor(private readonly options: OpsgenieOptions) {
-    this.baseUrl = options.apiBaseUrl ?? 'https://api.opsgenie.com';
+  constructor(options: OpsgenieOptions) {
+    this.api = new VendorApi({
+      vendor: 'Opsgenie',
+      baseUrl: options.apiBaseUrl ?? 'https://api.opsgenie.com',
+      headers: {
+        Authorization: `GenieKey ${options.apiKey}`,
+        Accept: 'application/json',
+      },
+      timeoutMs: options.timeoutMs,
+    });
   }
 
   async getOnCall(request: OnCallRequest): Promise<OnCallAnswer> {
     const { target, now, signal } = request;
     const team = target.toLocaleLowerCase('en-US');
-    const schedules = await this.get(
+    const schedules = await this.api.get(
       '/v2/schedules',
       [],
       schedulesAnswer,
@@ -78,7 +86,7 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
     }
     const answers = await Promise.all(
       owned.map(schedule =>
-        this.get(
+        this.api.get(
           `/v2/schedules/${encodeURIComponent(schedule.id)}/on-calls`,
           [
             ['scheduleIdentifierType', 'id'],
@@ -102,35 +110,5 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
       }
     }
     return { onCall: contacts.length ? [{ level: 1, contacts }] : [] };
-  }
-
-  private async get<T>(
-    path: string,
-    query: Array<[string, string]>,
-    schema: z.ZodType<T>,
-    signal?: AbortSignal,
-  ): Promise<T | undefined> {
-    const answer = await getJson({
-      vendor: 'Opsgenie',
-      baseUrl: this.baseUrl,
-      path,
-      query,
-      headers: {
-        Authorization: `GenieKey ${this.options.apiKey}`,
-        Accept: 'application/json',
-      },
-      timeoutMs: this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      signal,
-    });
-    if (answer.status === 404) return undefined;
-    const parsed = schema.safeParse(answer.body);
-    if (!parsed.success) {
-      throw new Error(
-        `Opsgenie answered GET ${path} with an unexpected body: ${parsed.error.issues[0].path.join(
-          '.',
-        )} ${parsed.error.issues[0].message}`,
-      );
-    }
-    return parsed.data;
   }
 }

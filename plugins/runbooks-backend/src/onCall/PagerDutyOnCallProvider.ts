@@ -10,7 +10,7 @@ import {
   OnCallRequest,
 } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { z } from 'zod';
-import { DEFAULT_REQUEST_TIMEOUT_MS, getJson } from './http';
+import { VendorApi } from './http';
 
 /** Settings of the PagerDuty provider (`runbooks.onCall.pagerduty`). */
 export type PagerDutyOptions = {
@@ -61,15 +61,23 @@ const oncallsAnswer = z.object({
  */
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly id = 'pagerduty';
-  private readonly baseUrl: string;
+  private readonly api: VendorApi;
 
-  constructor(private readonly options: PagerDutyOptions) {
-    this.baseUrl = options.apiBaseUrl ?? 'https://api.pagerduty.com';
+  constructor(options: PagerDutyOptions) {
+    this.api = new VendorApi({
+      vendor: 'PagerDuty',
+      baseUrl: options.apiBaseUrl ?? 'https://api.pagerduty.com',
+      headers: {
+        Authorization: `Token token=${options.token}`,
+        Accept: 'application/vnd.pagerduty+json;version=2',
+      },
+      timeoutMs: options.timeoutMs,
+    });
   }
 
   async getOnCall(request: OnCallRequest): Promise<OnCallAnswer> {
     const { target, now, signal } = request;
-    const service = await this.get(
+    const service = await this.api.get(
       `/services/${encodeURIComponent(target)}`,
       [],
       serviceAnswer,
@@ -90,13 +98,13 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     const policyId = service.service.escalation_policy.id;
     const instant = now.toISOString();
     const [policy, oncalls] = await Promise.all([
-      this.get(
+      this.api.get(
         `/escalation_policies/${encodeURIComponent(policyId)}`,
         [],
         policyAnswer,
         signal,
       ),
-      this.get(
+      this.api.get(
         '/oncalls',
         [
           ['escalation_policy_ids[]', policyId],
@@ -152,36 +160,6 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
       onCall: [...levels.values()].sort((a, b) => a.level - b.level),
       escalation,
     };
-  }
-
-  private async get<T>(
-    path: string,
-    query: Array<[string, string]>,
-    schema: z.ZodType<T>,
-    signal?: AbortSignal,
-  ): Promise<T | undefined> {
-    const answer = await getJson({
-      vendor: 'PagerDuty',
-      baseUrl: this.baseUrl,
-      path,
-      query,
-      headers: {
-        Authorization: `Token token=${this.options.token}`,
-        Accept: 'application/vnd.pagerduty+json;version=2',
-      },
-      timeoutMs: this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      signal,
-    });
-    if (answer.status === 404) return undefined;
-    const parsed = schema.safeParse(answer.body);
-    if (!parsed.success) {
-      throw new Error(
-        `PagerDuty answered GET ${path} with an unexpected body: ${parsed.error.issues[0].path.join(
-          '.',
-        )} ${parsed.error.issues[0].message}`,
-      );
-    }
-    return parsed.data;
   }
 }
 

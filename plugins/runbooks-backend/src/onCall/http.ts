@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Default time a vendor API gets to answer one request. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 
@@ -70,4 +72,48 @@ function timedOut(vendor: string, path: string, timeoutMs: number) {
 function causeText(error: unknown): string {
   const err = error as Error & { cause?: Error };
   return err.cause?.message ?? err.message ?? String(error);
+}
+
+/**
+ * One vendor's REST API: JSON GETs with its credentials, each answer checked
+ * against a schema (undefined for 404).
+ */
+export class VendorApi {
+  constructor(
+    private readonly options: {
+      vendor: string;
+      baseUrl: string;
+      headers: Record<string, string>;
+      timeoutMs?: number;
+    },
+  ) {}
+
+  async get<T>(
+    path: string,
+    query: Array<[string, string]>,
+    schema: z.ZodType<T>,
+    signal?: AbortSignal,
+  ): Promise<T | undefined> {
+    const { vendor } = this.options;
+    const answer = await getJson({
+      vendor,
+      baseUrl: this.options.baseUrl,
+      path,
+      query,
+      headers: this.options.headers,
+      timeoutMs: this.options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      signal,
+    });
+    if (answer.status === 404) return undefined;
+    const parsed = schema.safeParse(answer.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(
+        `${vendor} answered GET ${path} with an unexpected body: ${issue.path.join(
+          '.',
+        )} ${issue.message}`,
+      );
+    }
+    return parsed.data;
+  }
 }
