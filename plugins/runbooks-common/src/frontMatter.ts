@@ -93,32 +93,19 @@ export function parseMarkdownFile(
   }
   const body = content.slice(match[0].length);
   const yaml = parseYamlValue(match[1], { maxBytes: FRONT_MATTER_MAX_BYTES });
+  const refused = (message: string): ParsedMarkdownFile => ({
+    frontMatter: {},
+    body,
+    problems: [
+      { level: 'error', subject: path, message: `${path}: ${message}` },
+    ],
+  });
   if ('error' in yaml) {
-    return {
-      frontMatter: {},
-      body,
-      problems: [
-        {
-          level: 'error',
-          subject: path,
-          message: `${path}: front matter is not valid YAML (${yaml.error})`,
-        },
-      ],
-    };
+    return refused(`front matter is not valid YAML (${yaml.error})`);
   }
   const raw = yaml.value ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      frontMatter: {},
-      body,
-      problems: [
-        {
-          level: 'error',
-          subject: path,
-          message: `${path}: front matter must be a YAML mapping of keys to values`,
-        },
-      ],
-    };
+    return refused('front matter must be a YAML mapping of keys to values');
   }
   const problems: RunbookProblem[] = [];
   const record = { ...(raw as Record<string, unknown>) };
