@@ -7,29 +7,17 @@ import {
 } from '../annotations';
 import { parseDuration } from '../duration';
 import { parseEscalationAnnotation } from '../escalation';
-import { parseMarkdownFile, ParsedMarkdownFile } from '../frontMatter';
-import {
-  MarkdownDocument,
-  readMarkdownDocument,
-  titleFromFileName,
-} from '../markdown';
-import { parseReviewDate } from '../review';
-import { extractStatedReviewDates, StatedReviewDates } from '../reviewDates';
+import { MarkdownDocument } from '../markdown';
 import { runbookIdFromPath } from '../runbookId';
-import {
-  isRunbookIndexFile,
-  parseRunbookIndex,
-  RunbookIndex,
-  RunbookIndexAlert,
-  RunbookIndexLink,
-} from '../runbookIndex';
+import { isRunbookIndexFile, RunbookIndexAlert } from '../runbookIndex';
 import { RunbookProblem, Severity } from '../types';
 import { validateRunbooksAnnotations } from '../validateAnnotations';
-import { readDeclaredStandard } from '../standards/declaredStandard';
 import { DEFAULT_RUNBOOK_STANDARD } from '../standards/defaultStandard';
 import { RunbookStandard } from '../standards/types';
 import { collectAlertMappings } from './alertMappings';
 import { applyStandards } from './applyStandards';
+import { readFile, readIndexes } from './locationIndexes';
+import { readRunbook } from './readRunbook';
 import { EntitySnapshot, RunbookFile, StoredRunbook } from './types';
 
 /**
@@ -188,162 +176,4 @@ function idAllocator(previous: ReadonlyMap<string, string> = new Map()) {
     ids.add(id);
     return id;
   };
-}
-
-/** What the index files of one location say, merged. */
-type LocationIndexes = {
-  links: Map<string, RunbookIndexLink>;
-  alerts: RunbookIndexAlert[];
-  severities: Severity[];
-  /** The structure the shallowest index that declares one asks of runbooks. */
-  standard?: RunbookStandard;
-  /** Dates and titles of each folder's index, by folder ('' for the root). */
-  folders: Map<string, { dates: StatedReviewDates; title?: string }>;
-  /** The index files, read, each a runbook when it holds content or an alert leads into it. */
-  pages: Array<ReadFile & { holdsContent: boolean }>;
-};
-
-/** A markdown file with its front matter split off and its body read. */
-type ReadFile = {
-  file: RunbookFile;
-  parsed: ParsedMarkdownFile;
-  document: MarkdownDocument;
-};
-
-function readFile(file: RunbookFile, problems: RunbookProblem[]): ReadFile {
-  const parsed = parseMarkdownFile(file.content, file.path);
-  problems.push(...parsed.problems);
-  const document = readMarkdownDocument(parsed.body);
-  if (document.tree.truncated) {
-    problems.push({
-      level: 'warning',
-      subject: file.path,
-      message: `${file.path} has more inline markup than is read for one file; its links and emphasis past that point are read as plain text`,
-    });
-  }
-  return { file, parsed, document };
-}
-
-function readIndexes(
-  files: RunbookFile[],
-  problems: RunbookProblem[],
-): LocationIndexes {
-  const result: LocationIndexes = {
-    links: new Map(),
-    alerts: [],
-    severities: [],
-    folders: new Map(),
-    pages: [],
-  };
-  const indexFiles = files
-    .filter(f => isRunbookIndexFile(f.path))
-    .sort((a, b) => depth(a.path) - depth(b.path));
-  for (const file of indexFiles) {
-    const read = readFile(file, problems);
-    const { parsed, document } = read;
-    const index: RunbookIndex = parseRunbookIndex(document, file.path);
-    problems.push(...index.problems);
-    result.pages.push({ ...read, holdsContent: index.holdsContent });
-    for (const link of index.links) {
-      if (!result.links.has(link.path)) result.links.set(link.path, link);
-    }
-    result.alerts.push(...index.alerts);
-    if (!result.severities.length) result.severities = index.severities;
-    result.standard ??= readDeclaredStandard(document, file.path);
-    const folder = folderOf(file.path);
-    result.folders.set(folder, {
-      dates: {
-        lastReviewed:
-          isoDate(parsed.frontMatter['last-reviewed']) ??
-          index.dates.lastReviewed,
-        nextReview:
-          isoDate(parsed.frontMatter['next-review']) ?? index.dates.nextReview,
-        reviewer: index.dates.reviewer,
-      },
-      title: parsed.frontMatter.title ?? document.title,
-    });
-  }
-  return result;
-}
-
-function readRunbook(
-  { file, parsed, document }: ReadFile,
-  id: string,
-  indexes: LocationIndexes,
-  problems: RunbookProblem[],
-): StoredRunbook {
-  const fm = parsed.frontMatter;
-  const link = indexes.links.get(file.path);
-  const folder = folderOf(file.path);
-  const stated = extractStatedReviewDates(document);
-  const indexDates = nearestIndexDates(folder, indexes);
-  const frontMatterDate = (key: 'last-reviewed' | 'next-review') => {
-    const text = fm[key];
-    if (text === undefined) return undefined;
-    const date = isoDate(text);
-    if (!date) {
-      problems.push({
-        level: 'warning',
-        subject: file.path,
-        message: `${file.path}: front matter "${key}" is "${text}", which is not a date (use 2024-12-01)`,
-      });
-    }
-    return date;
-  };
-  // Front matter, then the runbook's own text, then its index: the first that states a date wins.
-  const ownLast = frontMatterDate('last-reviewed') ?? stated.lastReviewed;
-  const ownNext = frontMatterDate('next-review') ?? stated.nextReview;
-  const fromIndex = !ownLast && !ownNext;
-  return {
-    id,
-    title:
-      fm.title ?? document.title ?? link?.title ?? titleFromFileName(file.path),
-    category:
-      fm.category ??
-      link?.category ??
-      (folder ? indexes.folders.get(folder)?.title ?? folder : undefined),
-    path: file.path,
-    sourceUrl: file.sourceUrl,
-    alerts: fm.alerts ?? [],
-    severity: fm.severity,
-    owner: fm.owner,
-    tags: fm.tags,
-    lastReviewed: fromIndex ? indexDates?.lastReviewed : ownLast,
-    nextReview: fromIndex ? indexDates?.nextReview : ownNext,
-    reviewer:
-      frontMatterText(fm.reviewer ?? fm['reviewed-by']) ??
-      (fromIndex ? indexDates?.reviewer : stated.reviewer),
-    reviewInterval: fm['review-interval'],
-    missing: false,
-    markdown: parsed.body,
-    headings: document.headings,
-  };
-}
-
-function nearestIndexDates(
-  folder: string,
-  indexes: LocationIndexes,
-): StatedReviewDates | undefined {
-  for (let current = folder; ; current = folderOf(current)) {
-    const dates = indexes.folders.get(current)?.dates;
-    if (dates?.lastReviewed || dates?.nextReview) return dates;
-    if (!current) return undefined;
-  }
-}
-
-function frontMatterText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-function isoDate(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : parseReviewDate(text)?.toISOString();
-}
-
-function folderOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '' : path.slice(0, slash);
-}
-
-function depth(path: string): number {
-  return path.split('/').length;
 }
