@@ -8,9 +8,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readRunbooksConfig } from './config';
 import { createRouter } from './router';
-import { DatabaseRunbooksStore } from './service/DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from './database/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './service/RunbooksRefresher';
-import { RunbooksService } from './service/RunbooksService';
+import { DefaultRunbooksService } from './service/DefaultRunbooksService';
 import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
@@ -64,7 +64,7 @@ export const runbooksPlugin = createBackendPlugin({
           limits: config.limits,
           standard: config.standard,
         });
-        const service = new RunbooksService({
+        const service = new DefaultRunbooksService({
           store,
           refresher,
           catalog,

@@ -18,7 +18,7 @@ import { RunbookSourceReader } from '../sources/readEntityRunbooks';
 import { isYamlPath, RunbookFile } from '../sources/types';
 import { boundSnapshot } from './boundSnapshot';
 import { entityKey } from './entityRefs';
-import { RunbooksStore } from './RunbooksStore';
+import { SnapshotStore } from '../database/RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';
 
 /** What reading an entity's sources gave, before it is stored. */
@@ -60,7 +60,7 @@ export class RunbooksRefresher {
 
   constructor(
     private readonly deps: {
-      store: RunbooksStore;
+      store: SnapshotStore;
       sources: RunbookSourceReader;
       catalog: CatalogService;
       auth: AuthService;
