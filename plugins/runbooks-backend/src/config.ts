@@ -7,14 +7,15 @@ import { durationToMilliseconds } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import {
   CalendarDuration,
-  DEFAULT_DUE_SOON_WINDOW,
-  DEFAULT_REVIEW_INTERVAL,
   parseDuration,
-  parseStandardsConfig,
   RunbookStandard,
   Severity,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
-import { DEFAULT_SOURCE_LIMITS } from '@runbooks-for-backstage/plugin-runbooks-node';
+import {
+  readConfiguredStandard,
+  readReviewPolicy,
+  readSourceLimits,
+} from '@runbooks-for-backstage/plugin-runbooks-node';
 import {
   parseSourceAllowRule,
   SourceAllowRule,
@@ -65,40 +66,9 @@ export const DEFAULT_SEVERITIES: Severity[] = [
   { name: 'P3', respondWithin: '24h', description: 'Low - minor issues' },
 ];
 
-function readDuration(config: Config, key: string, fallback: string) {
-  const text = config.getOptionalString(key) ?? fallback;
-  const duration = parseDuration(text);
-  if (!duration) {
-    throw new InputError(
-      `Invalid config ${key}: "${text}" is not a duration such as 90d, 12w, 6mo, 1y or P90D`,
-    );
-  }
-  return { text, duration };
-}
-
-function readLimit(config: Config, name: string, fallback: number): number {
-  const key = `runbooks.limits.${name}`;
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new InputError(
-      `Invalid config ${key}: ${value} is not a positive whole number`,
-    );
-  }
-  return value;
-}
-
 /** Reads `runbooks.*` from app-config, failing at startup on invalid values. */
 export function readRunbooksConfig(config: Config): RunbooksConfig {
-  const reviewInterval = readDuration(
-    config,
-    'runbooks.reviewInterval',
-    DEFAULT_REVIEW_INTERVAL,
-  );
-  const dueSoonWindow = readDuration(
-    config,
-    'runbooks.dueSoonWindow',
-    DEFAULT_DUE_SOON_WINDOW,
-  );
+  const policy = readReviewPolicy(config);
   const refresh = config.has('runbooks.refresh')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('runbooks.refresh'),
@@ -131,48 +101,14 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
         description: severity.getOptionalString('description'),
       };
     }) ?? DEFAULT_SEVERITIES;
-  const standards = parseStandardsConfig(
-    config.getOptional('runbooks.standards'),
-  );
-  if (standards.problems.length) {
-    throw new InputError(standards.problems[0].message);
-  }
   return {
-    reviewInterval: reviewInterval.duration,
-    reviewIntervalText: reviewInterval.text,
-    dueSoonWindow: dueSoonWindow.duration,
+    ...policy,
     refresh,
     discovery,
     severities,
     severitiesConfigured: config.has('runbooks.severities'),
-    standard: standards.standard,
-    limits: {
-      maxFilesPerEntity: readLimit(
-        config,
-        'maxFilesPerEntity',
-        DEFAULT_SOURCE_LIMITS.maxFilesPerEntity,
-      ),
-      maxFileBytes: readLimit(
-        config,
-        'maxFileBytes',
-        DEFAULT_SOURCE_LIMITS.maxFileBytes,
-      ),
-      maxBytesPerEntity: readLimit(
-        config,
-        'maxBytesPerEntity',
-        DEFAULT_SOURCE_LIMITS.maxBytesPerEntity,
-      ),
-      maxAlertsPerEntity: readLimit(
-        config,
-        'maxAlertsPerEntity',
-        DEFAULT_SOURCE_LIMITS.maxAlertsPerEntity,
-      ),
-      maxProblemsPerEntity: readLimit(
-        config,
-        'maxProblemsPerEntity',
-        DEFAULT_SOURCE_LIMITS.maxProblemsPerEntity,
-      ),
-    },
+    standard: readConfiguredStandard(config),
+    limits: readSourceLimits(config),
     sourcesAllow: (
       config.getOptionalStringArray('runbooks.sources.allow') ?? []
     ).map(entry => {

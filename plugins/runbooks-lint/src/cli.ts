@@ -2,6 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { formatHuman, formatJson } from './format';
 import { lintCatalogFile } from './lint';
+import {
+  PortalConfigError,
+  PortalSettings,
+  readPortalSettings,
+} from './portalConfig';
 
 /** Where the CLI writes and what it runs against. */
 export type CliIo = {
@@ -16,6 +21,7 @@ export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
 const USAGE = `Usage: runbooks-lint [path] [--format text|json] [--strict-standards]
+                     [--config app-config.yaml ...]
 
 Checks a catalog-info.yaml (or the one in a folder; default ./catalog-info.yaml)
 and the runbooks its entities' runbooks/* annotations point at: annotation
@@ -26,6 +32,9 @@ default): a missing required section is a warning.
 Options:
   --format text|json  output format (default text)
   --strict-standards  a missing required section is an error
+  --config FILE       the portal's app-config: its runbooks.reviewInterval,
+                      dueSoonWindow, standards and limits apply (repeatable;
+                      later files override earlier ones)
   -h, --help          show this help
 
 Exit code: 0 when there are no errors, 1 when there are, 2 on usage errors.
@@ -38,12 +47,17 @@ function parseArgs(argv: string[]) {
   let help = false;
   let strictStandards = false;
   const paths: string[] = [];
+  const configs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') {
       help = true;
     } else if (arg === '--strict-standards') {
       strictStandards = true;
+    } else if (arg === '--config' || arg.startsWith('--config=')) {
+      const value = arg.includes('=') ? arg.slice(9) : argv[++i];
+      if (!value) throw new UsageError('--config needs a file');
+      configs.push(value);
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(9) : argv[++i];
       if (value !== 'text' && value !== 'json') {
@@ -61,7 +75,7 @@ function parseArgs(argv: string[]) {
   if (paths.length > 1) {
     throw new UsageError(`Expected one path, got ${paths.length}`);
   }
-  return { format, help, strictStandards, target: paths[0] ?? '.' };
+  return { format, help, strictStandards, configs, target: paths[0] ?? '.' };
 }
 
 async function resolveCatalogFile(cwd: string, target: string) {
@@ -91,6 +105,7 @@ async function resolveCatalogFile(cwd: string, target: string) {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let options;
   let file;
+  let portal: PortalSettings | undefined;
   try {
     options = parseArgs(argv);
     if (options.help) {
@@ -98,8 +113,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     file = await resolveCatalogFile(io.cwd, options.target);
+    if (options.configs.length) {
+      portal = await readPortalSettings(
+        options.configs.map(config => path.resolve(io.cwd, config)),
+      );
+    }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError || error instanceof PortalConfigError)) {
+      throw error;
+    }
     io.stderr.write(
       `runbooks-lint: ${error.message}\nRun runbooks-lint --help for usage.\n`,
     );
@@ -109,6 +131,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     cwd: io.cwd,
     now: io.now,
     strictStandards: options.strictStandards,
+    portal,
   });
   io.stdout.write(
     options.format === 'json' ? formatJson(report) : formatHuman(report),

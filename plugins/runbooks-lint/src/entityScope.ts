@@ -5,6 +5,7 @@ import {
 import path from 'node:path';
 import { CatalogDocument } from './catalogFile';
 import { Finding, FindingLevel } from './findings';
+import { PortalSettings } from './portalConfig';
 
 /** What the entity linter needs to know about where it runs. */
 export type LintContext = {
@@ -12,6 +13,8 @@ export type LintContext = {
   now: Date;
   /** Missing required sections are errors rather than warnings. */
   strictStandards?: boolean;
+  /** The portal's `runbooks.*` settings (its defaults without `--config`). */
+  portal: PortalSettings;
 };
 
 /** The entity being linted and where it is written. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseCatalogFile } from './catalogFile';
 import { Finding, LintReport, toReport } from './findings';
 import { LintContext, lintEntity } from './lintEntity';
+import { DEFAULT_PORTAL_SETTINGS, PortalSettings } from './portalConfig';
 
 /**
  * Options of {@link lintCatalogFile}.
@@ -16,6 +17,8 @@ export type LintOptions = {
   now?: Date;
   /** A runbook missing a required section of its standard is an error (exit code 1), not a warning. */
   strictStandards?: boolean;
+  /** The portal's `runbooks.*` settings (see {@link readPortalSettings}); default: the portal's defaults. */
+  portal?: PortalSettings;
 };
 
 /**
@@ -33,6 +36,7 @@ export async function lintCatalogFile(
     cwd: options.cwd ?? process.cwd(),
     now: options.now ?? new Date(),
     strictStandards: options.strictStandards,
+    portal: options.portal ?? DEFAULT_PORTAL_SETTINGS,
   };
   const findings: Finding[] = [];
   await lintFile(path.resolve(context.cwd, file), context, findings, new Set());

@@ -63,6 +63,7 @@ export async function lintEntity(
     ruleFiles: files.ruleFiles,
     problems: [],
     now: context.now,
+    standard: context.portal.standard,
   });
 
   reportSnapshotProblems(scope, snapshot, files);

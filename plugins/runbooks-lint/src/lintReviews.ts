@@ -1,6 +1,5 @@
 import {
   decideReview,
-  DEFAULT_REVIEW_POLICY,
   EntitySnapshot,
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
@@ -34,7 +33,7 @@ export function lintReviewStatus(
     const review = decideReview({
       runbook,
       entityReviewInterval: snapshot.reviewInterval,
-      policy: DEFAULT_REVIEW_POLICY,
+      policy: scope.context.portal.policy,
       now: scope.context.now,
     });
     if (review.status === 'never-reviewed') neverReviewed.push(runbook.path);

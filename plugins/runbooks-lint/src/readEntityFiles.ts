@@ -4,7 +4,6 @@ import {
   RUNBOOKS_LOCATION_ANNOTATION,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import {
-  DEFAULT_SOURCE_LIMITS,
   isMarkdownPath,
   isYamlPath,
   LocalFolderFile,
@@ -130,23 +129,23 @@ async function readDir(
     });
     return [];
   }
-  const max = DEFAULT_SOURCE_LIMITS.maxFilesPerEntity;
+  const max = scope.context.portal.limits.maxFilesPerEntity;
   if (listed.length > max) {
     report(
       scope,
       'warning',
-      `${key} dir:${target} holds ${listed.length} ${options.kind}; the portal reads the first ${max} by default (runbooks.limits.maxFilesPerEntity), and so does this check`,
+      `${key} dir:${target} holds ${listed.length} ${options.kind}; the portal reads the first ${max} (runbooks.limits.maxFilesPerEntity), and so does this check`,
       { line, subject: key },
     );
   }
   const files: LocalFile[] = [];
   for (const file of listed) {
     if (files.length >= max) break;
-    if (file.size > DEFAULT_SOURCE_LIMITS.maxFileBytes) {
+    if (file.size > scope.context.portal.limits.maxFileBytes) {
       report(
         scope,
         'warning',
-        `${file.path} is ${file.size} bytes; the portal skips files over ${DEFAULT_SOURCE_LIMITS.maxFileBytes} bytes by default (runbooks.limits.maxFileBytes)`,
+        `${file.path} is ${file.size} bytes; the portal skips files over ${scope.context.portal.limits.maxFileBytes} bytes (runbooks.limits.maxFileBytes)`,
         { file: file.absolute, subject: file.path },
       );
       continue;

@@ -30,3 +30,9 @@ export {
   isMarkdownPath,
   isYamlPath,
 } from './sourceLimits';
+export {
+  readConfiguredStandard,
+  readReviewPolicy,
+  readSourceLimits,
+} from './runbooksConfig';
+export type { SourceLimitsConfig } from './runbooksConfig';
