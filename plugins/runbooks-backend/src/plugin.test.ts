@@ -62,6 +62,9 @@ function component(name: string, annotations: Record<string, string>): Entity {
   };
 }
 
+// Each backend compiles the OpenAPI validator on its first request: slow on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('runbooks backend plugin', () => {
   /** The service folder of the last backend started. */
   let root = '';
