@@ -1,0 +1,71 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  alertNameProblem,
+  MAX_ALERT_NAME_LENGTH,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import { FiringAnswers } from './FiringAnswers';
+
+const entityParams = z.object({
+  namespace: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().min(1),
+});
+
+const alertName = z
+  .string()
+  .min(1, 'is empty')
+  .max(MAX_ALERT_NAME_LENGTH, `is longer than ${MAX_ALERT_NAME_LENGTH} characters`)
+  .superRefine((name, context) => {
+    const problem = alertNameProblem(name);
+    if (problem)
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
+
+const firingQuery = z.object({ alertname: alertName.optional() }).strict();
+
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(
+      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * `GET /firing` and `GET /entities/:namespace/:kind/:name/firing`: what fires
+ * in Alertmanager, beside its runbooks, for the caller's readable entities.
+ */
+export function createFiringRouter(options: {
+  httpAuth: HttpAuthService;
+  answers: FiringAnswers;
+}): express.Router {
+  const { httpAuth, answers } = options;
+  const router = Router();
+  const readerOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/firing', async (req, res) => {
+    const query = parse(firingQuery, req.query, 'query');
+    const credentials = await readerOf(req);
+    res.json(await answers.catalog(credentials, query));
+  });
+
+  router.get('/entities/:namespace/:kind/:name/firing', async (req, res) => {
+    const ref = parse(entityParams, req.params, 'entity reference');
+    const credentials = await readerOf(req);
+    res.json(await answers.entity(ref, credentials));
+  });
+
+  return router;
+}
