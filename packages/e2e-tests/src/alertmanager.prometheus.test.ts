@@ -1,8 +1,14 @@
-import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { freePort, waitFor } from './backendProcess';
+import {
+  ALERTMANAGER,
+  Child,
+  PROMETHEUS,
+  requireMonitoringBinaries,
+  startChild,
+} from './monitoring';
 import { Portal, screenshot, startPortal } from './portal';
 
 // A real client: Debian's prometheus fires a rule whose runbook_url points at
@@ -10,8 +16,6 @@ import { Portal, screenshot, startPortal } from './portal';
 // and the URL its API gives lands on the runbook in Debian's chromium.
 jest.setTimeout(600_000);
 
-const PROMETHEUS = '/usr/bin/prometheus';
-const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const alertName = 'BackstageBackendDown';
 const service = '/catalog/default/component/runbooks-for-backstage';
 const viewUrl = `${service}/runbooks/backend-down`;
@@ -21,43 +25,6 @@ type AlertmanagerAlert = {
   annotations: Record<string, string>;
   status: { state: string };
 };
-
-/** One child process in its own process group, ended by `stop()`. */
-type Child = { name: string; output(): string; stop(): Promise<void> };
-
-function startChild(name: string, binary: string, args: string[]): Child {
-  let output = '';
-  // `timeout` bounds the process even if the test runner dies before afterAll.
-  const child: ChildProcess = spawn(
-    'timeout',
-    ['--kill-after=10', '900', binary, ...args],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise(resolve => child.once('exit', resolve));
-  child.stdout?.on('data', d => (output += d));
-  child.stderr?.on('data', d => (output += d));
-  return {
-    name,
-    output: () => output,
-    async stop() {
-      if (!child.pid || child.exitCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
 
 describe('an alert fired by Prometheus and routed by Alertmanager', () => {
   let portal: Portal | undefined;
@@ -95,14 +62,7 @@ describe('an alert fired by Prometheus and routed by Alertmanager', () => {
   }
 
   beforeAll(async () => {
-    const missing = [PROMETHEUS, ALERTMANAGER].filter(b => !fs.existsSync(b));
-    if (missing.length) {
-      throw new Error(
-        `${missing.join(
-          ' and ',
-        )} missing: run scripts/ensure-prometheus.sh (as root) first, or leave these tests out with RUNBOOKS_TEST_PROMETHEUS=0`,
-      );
-    }
+    requireMonitoringBinaries([PROMETHEUS, ALERTMANAGER]);
     portal = await startPortal();
     const base = portal.baseUrl;
 
