@@ -97,7 +97,9 @@ describe('firing alerts from a real Alertmanager', () => {
           initialDelay: { seconds: 1 },
         },
         alertmanager: {
-          instances: [{ name: 'e2e', baseUrl: proxy.url, timeout: { seconds: 2 } }],
+          instances: [
+            { name: 'e2e', baseUrl: proxy.url, timeout: { seconds: 2 } },
+          ],
           pollInterval: { seconds: POLL_SECONDS },
         },
       },
@@ -236,8 +238,7 @@ describe('firing alerts from a real Alertmanager', () => {
     await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         for (let round = 0; round < 10; round++) {
-          const path =
-            i % 2 ? `${PAYMENTS}/firing` : '/api/runbooks/firing';
+          const path = i % 2 ? `${PAYMENTS}/firing` : '/api/runbooks/firing';
           await get(path);
           answered++;
         }
@@ -258,7 +259,9 @@ describe('firing alerts from a real Alertmanager', () => {
     const port = alertmanager!.port;
     await alertmanager!.stop();
     const down = await entityUntil('the unreachable problem', a =>
-      a.problems.some(p => /^Alertmanager e2e unreachable since /.test(p.message)),
+      a.problems.some(p =>
+        /^Alertmanager e2e unreachable since /.test(p.message),
+      ),
     );
     // The last alerts it reported stay on screen, flagged.
     expect(named(down, 'PaymentsProviderTimeouts')).toHaveLength(1);
@@ -266,7 +269,9 @@ describe('firing alerts from a real Alertmanager', () => {
     expect(runbooks.runbooks.length).toBeGreaterThan(0);
     const catalog = await get<CatalogFiring>('/api/runbooks/firing');
     expect(catalog.problems.map(p => p.message)).toEqual([
-      expect.stringMatching(/^Alertmanager e2e unreachable since .*showing the alerts it reported at/),
+      expect.stringMatching(
+        /^Alertmanager e2e unreachable since .*showing the alerts it reported at/,
+      ),
     ]);
 
     // Back, without its data: the alerts posted now are what it knows.

@@ -150,7 +150,9 @@ export async function startAlertmanager(
         }),
       });
       if (!res.ok) {
-        throw new Error(`Creating a silence: ${res.status} ${await res.text()}`);
+        throw new Error(
+          `Creating a silence: ${res.status} ${await res.text()}`,
+        );
       }
       return (await res.json()).silenceID;
     },
@@ -195,9 +197,7 @@ export async function startCountingProxy(
     req.pipe(forward);
   });
   const port = await freePort();
-  await new Promise<void>(resolve =>
-    server.listen(port, '127.0.0.1', resolve),
-  );
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
     counts,

@@ -18,7 +18,10 @@ const entityParams = z.object({
 const alertName = z
   .string()
   .min(1, 'is empty')
-  .max(MAX_ALERT_NAME_LENGTH, `is longer than ${MAX_ALERT_NAME_LENGTH} characters`)
+  .max(
+    MAX_ALERT_NAME_LENGTH,
+    `is longer than ${MAX_ALERT_NAME_LENGTH} characters`,
+  )
   .superRefine((name, context) => {
     const problem = alertNameProblem(name);
     if (problem)

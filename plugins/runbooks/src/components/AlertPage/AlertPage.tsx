@@ -26,6 +26,7 @@ import {
   AlertMatch,
   runbooksApiRef,
 } from '../../api';
+import { AlertFiringInstances } from '../Firing/AlertFiringInstances';
 import { ReviewStatusChip } from '../ReviewStatusChip';
 
 /** A catalog entity ref as a link, or as text when it is not one. */
@@ -254,7 +255,10 @@ export function AlertPage() {
   if (loading) return <Progress />;
   if (error) {
     return isNotFound(error) ? (
-      <UnknownAlert alert={alertName} />
+      <>
+        <AlertFiringInstances alertname={alertName} />
+        <UnknownAlert alert={alertName} />
+      </>
     ) : (
       <ResponseErrorPanel error={error} />
     );
@@ -266,6 +270,7 @@ export function AlertPage() {
   return (
     <>
       <ContentHeader title={`Alert ${value.alert || alertName}`} />
+      <AlertFiringInstances alertname={alertName} />
       {value.matches.length ? (
         <ChooseRunbook lookup={value} />
       ) : (
