@@ -112,12 +112,14 @@ export function FiringPage() {
       <FiringProblems problems={value.problems} />
       <Box display="flex" gridGap={16} mb={2}>
         <TextField
+          id="runbooks-firing-filter"
           label="Filter"
           placeholder="alert, service, owner, label=value"
           value={text}
           onChange={e => setText(e.target.value)}
         />
         <TextField
+          id="runbooks-firing-state"
           select
           label="State"
           value={state}
