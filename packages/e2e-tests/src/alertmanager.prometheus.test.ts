@@ -63,13 +63,21 @@ describe('an alert fired by Prometheus and routed by Alertmanager', () => {
 
   beforeAll(async () => {
     requireMonitoringBinaries([PROMETHEUS, ALERTMANAGER]);
-    portal = await startPortal();
-    const base = portal.baseUrl;
-
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-e2e-prometheus-'));
     const amPort = await freePort();
     const promPort = await freePort();
     alertmanagerUrl = `http://127.0.0.1:${amPort}`;
+    // The portal reads this Alertmanager's alerts; it starts before it.
+    portal = await startPortal({
+      runbooks: {
+        alertmanager: {
+          instances: [{ name: 'local', baseUrl: alertmanagerUrl }],
+          pollInterval: { seconds: 2 },
+        },
+      },
+    });
+    const base = portal.baseUrl;
+
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-e2e-prometheus-'));
     // JSON is YAML: both tools read these files as they are.
     fs.writeFileSync(
       path.join(dir, 'alertmanager.yml'),
@@ -206,5 +214,33 @@ describe('an alert fired by Prometheus and routed by Alertmanager', () => {
     // No route matches an empty alert name: a bare 404, never the runbook.
     expect(res.status).toBe(404);
     expect(res.headers.get('location')).toBeNull();
+  });
+  it('shows the rule firing in Prometheus on the entity page, beside its runbook', async () => {
+    await alertFromAlertmanager('literal');
+    const page = await portal!.signedInPage();
+    try {
+      await page.goto(`${portal!.baseUrl}${service}`);
+      const banner = page
+        .locator('main')
+        .getByRole('region', { name: 'Firing alerts' });
+      await banner
+        .getByRole('link', {
+          name: `${alertName} → Backstage backend is down`,
+        })
+        .first()
+        .waitFor({ timeout: 120_000 });
+      // Both rules of the file fire under the same name.
+      await banner.getByText(/2 alerts firing/).waitFor();
+      const runbook = page
+        .locator('main')
+        .getByRole('link', { name: 'Runbook: Backstage backend is down' })
+        .first();
+      expect(await runbook.getAttribute('href')).toBe(viewUrl);
+    } finally {
+      await screenshot(page, '11-prometheus-firing-on-entity-page').catch(
+        () => undefined,
+      );
+      await page.close();
+    }
   });
 });
