@@ -65,6 +65,14 @@ export class AlertmanagerPoller {
     await this.running;
   }
 
+  /** How each instance answered its last poll, and when that was. */
+  status(): { statuses: AlertmanagerStatus[]; polledAt?: string } {
+    return {
+      statuses: this.states.map(s => ({ ...s.status })),
+      polledAt: this.polledAt,
+    };
+  }
+
   snapshot(): AlertmanagerSnapshot {
     return {
       alerts: this.states.flatMap(s =>

@@ -36,6 +36,20 @@ export class FiringAnswers {
     ttlMs: READABLE_CACHE_MS,
     maxEntries: 10_000,
   });
+  // The same answer object for every caller until the next poll, so that the
+  // router serializes it once.
+  private readonly entityAnswers = new TtlCache<{
+    stamp: string;
+    answer: EntityFiring;
+  }>({ ttlMs: 60_000, maxEntries: 10_000 });
+  private readonly catalogAnswers = new TtlCache<{
+    stamp: string;
+    answer: CatalogFiring;
+  }>({ ttlMs: READABLE_CACHE_MS, maxEntries: 10_000 });
+
+  private stamp(): string {
+    return `${this.deps.model?.version}|${this.deps.poller?.status().polledAt}`;
+  }
 
   constructor(
     private readonly deps: {
@@ -56,7 +70,7 @@ export class FiringAnswers {
   private state(): FiringState {
     const { poller } = this.deps;
     if (!poller) return { configured: false, alertmanagers: [], problems: [] };
-    const snapshot = poller.snapshot();
+    const snapshot = poller.status();
     const problems: RunbookProblem[] = snapshot.statuses
       .filter(s => !s.reachable && s.unreachableSince)
       .map(s => ({
@@ -87,13 +101,18 @@ export class FiringAnswers {
       return { ...state, entityRef: entityKey(ref), alerts: [] };
     }
     const entityRef = await this.deps.authorizeEntity(ref, credentials);
+    const stamp = this.stamp();
+    const cached = this.entityAnswers.get(entityRef);
+    if (cached?.stamp === stamp) return cached.answer;
     const firing = this.deps.model.entity(entityRef);
-    return {
+    const answer = {
       ...state,
       problems: [...state.problems, ...(firing?.problems ?? [])],
       entityRef,
       alerts: firing?.alerts ?? [],
     };
+    this.entityAnswers.set(entityRef, { stamp, answer });
+    return answer;
   }
 
   async catalog(
@@ -106,6 +125,10 @@ export class FiringAnswers {
       return { ...state, entities: [], unattributed: [] };
     }
     const readable = await this.readableRefs(model, credentials);
+    const answerKey = `${callerKey(credentials)}|${filter.alertname ?? ''}`;
+    const stamp = this.stamp();
+    const cached = this.catalogAnswers.get(answerKey);
+    if (cached?.stamp === stamp) return cached.answer;
     const keep = <T extends { alertname: string }>(alerts: T[]) =>
       filter.alertname
         ? alerts.filter(a => a.alertname === filter.alertname)
@@ -120,11 +143,13 @@ export class FiringAnswers {
         alerts: keep(e.alerts),
       }))
       .filter(e => e.alerts.length);
-    return {
+    const answer = {
       ...state,
       entities,
       unattributed: keep(model.unattributed()),
     };
+    this.catalogAnswers.set(answerKey, { stamp, answer });
+    return answer;
   }
 
   private async readableRefs(

@@ -55,19 +55,29 @@ export function createFiringRouter(options: {
 }): express.Router {
   const { httpAuth, answers } = options;
   const router = Router();
+  // Answers are shared objects until the next poll: serialize each once.
+  const serialized = new WeakMap<object, string>();
+  const sendJson = (res: express.Response, body: object) => {
+    let text = serialized.get(body);
+    if (text === undefined) {
+      text = JSON.stringify(body);
+      serialized.set(body, text);
+    }
+    res.type('application/json').send(text);
+  };
   const readerOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/firing', async (req, res) => {
     const query = parse(firingQuery, req.query, 'query');
     const credentials = await readerOf(req);
-    res.json(await answers.catalog(credentials, query));
+    sendJson(res, await answers.catalog(credentials, query));
   });
 
   router.get('/entities/:namespace/:kind/:name/firing', async (req, res) => {
     const ref = parse(entityParams, req.params, 'entity reference');
     const credentials = await readerOf(req);
-    res.json(await answers.entity(ref, credentials));
+    sendJson(res, await answers.entity(ref, credentials));
   });
 
   return router;
