@@ -1,4 +1,8 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import express from 'express';
+import request from 'supertest';
+import { createFiringRouter } from './firingRouter';
 import { ConfigReader } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -273,5 +277,36 @@ describe('firing answers', () => {
         reader,
       ),
     ).rejects.toThrow(NotFoundError);
+  });
+
+  it('serves the answers over HTTP, gzipped once when large, and refuses bad input', async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      alert({ alertname: 'Shared', namespace: 'payments', pod: `p${i}` }),
+    );
+    const { answers } = await setup({
+      visible: ['component:default/payments'],
+      alerts: many,
+    });
+    const middleware = MiddlewareFactory.create({
+      config: new ConfigReader({}),
+      logger: mockServices.logger.mock(),
+    });
+    const app = express()
+      .use(createFiringRouter({ httpAuth: mockServices.httpAuth(), answers }))
+      .use(middleware.error());
+    const res = await request(app)
+      .get('/entities/default/component/payments/firing')
+      .set('Accept-Encoding', 'gzip');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.alerts).toHaveLength(60);
+    const plain = await request(app)
+      .get('/firing')
+      .set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.entities[0].alerts).toHaveLength(60);
+    const bad = await request(app).get(`/firing?alertname=${'x'.repeat(300)}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^Invalid query: alertname /);
   });
 });

@@ -2,12 +2,16 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
+import { gzipSync } from 'zlib';
 import { z } from 'zod';
 import {
   alertNameProblem,
   MAX_ALERT_NAME_LENGTH,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { FiringAnswers } from './FiringAnswers';
+
+/** Answers smaller than this go out as they are (compressed by the root router). */
+const GZIP_FROM_BYTES = 4096;
 
 const entityParams = z.object({
   namespace: z.string().min(1),
@@ -55,15 +59,30 @@ export function createFiringRouter(options: {
 }): express.Router {
   const { httpAuth, answers } = options;
   const router = Router();
-  // Answers are shared objects until the next poll: serialize each once.
-  const serialized = new WeakMap<object, string>();
-  const sendJson = (res: express.Response, body: object) => {
-    let text = serialized.get(body);
-    if (text === undefined) {
-      text = JSON.stringify(body);
-      serialized.set(body, text);
+  // Answers are shared objects until the next poll: serialize and gzip each
+  // once, not per viewer (a page of firing alerts is tens of KB). A response
+  // with Content-Encoding set is left alone by the root router's compression.
+  const serialized = new WeakMap<object, { text: string; gzip?: Buffer }>();
+  const sendJson = (
+    req: express.Request,
+    res: express.Response,
+    body: object,
+  ) => {
+    let entry = serialized.get(body);
+    if (!entry) {
+      entry = { text: JSON.stringify(body) };
+      serialized.set(body, entry);
     }
-    res.type('application/json').send(text);
+    res.type('application/json').vary('Accept-Encoding');
+    if (
+      entry.text.length > GZIP_FROM_BYTES &&
+      req.acceptsEncodings('gzip', 'identity') === 'gzip'
+    ) {
+      entry.gzip ??= gzipSync(entry.text);
+      res.set('Content-Encoding', 'gzip').send(entry.gzip);
+      return;
+    }
+    res.send(entry.text);
   };
   const readerOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -71,13 +90,13 @@ export function createFiringRouter(options: {
   router.get('/firing', async (req, res) => {
     const query = parse(firingQuery, req.query, 'query');
     const credentials = await readerOf(req);
-    sendJson(res, await answers.catalog(credentials, query));
+    sendJson(req, res, await answers.catalog(credentials, query));
   });
 
   router.get('/entities/:namespace/:kind/:name/firing', async (req, res) => {
     const ref = parse(entityParams, req.params, 'entity reference');
     const credentials = await readerOf(req);
-    sendJson(res, await answers.entity(ref, credentials));
+    sendJson(req, res, await answers.entity(ref, credentials));
   });
 
   return router;

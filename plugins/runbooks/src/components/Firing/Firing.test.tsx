@@ -1,5 +1,5 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { signalApiRef } from '@backstage/plugin-signals-react';
+import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import {
   EntityFiring,
@@ -124,9 +124,9 @@ describe('firing views', () => {
     const signalApi = {
       subscribe: (channel: string, onMessage: (m: object) => void) => {
         listeners.set(channel, onMessage);
-        return { unsubscribe: () => listeners.delete(channel) };
+        return { unsubscribe: () => void listeners.delete(channel) };
       },
-    };
+    } as SignalApi;
     await renderInTestApp(
       <TestApiProvider
         apis={[
