@@ -38,6 +38,8 @@ const SPACE = /\s/;
 // Characters that end an unquoted value.
 const VALUE_END = /[\s,{}"]/;
 
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t' };
+
 class SelectorError extends Error {}
 
 /**
@@ -74,7 +76,7 @@ class Scanner {
       if (c === '\\') {
         if (this.done()) break;
         const next = this.text[this.pos++];
-        value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+        value += ESCAPES[next] ?? next;
       } else {
         value += c;
       }

@@ -45,10 +45,10 @@ const entities: Record<string, Record<string, string>> = {
 function catalog(visible: string[]): CatalogService {
   return {
     getEntitiesByRefs: async (
-      request: { entityRefs: string[] },
+      query: { entityRefs: string[] },
       options: { credentials: { principal: { type: string } } },
     ) => ({
-      items: request.entityRefs.map(ref => {
+      items: query.entityRefs.map(ref => {
         const allowed =
           options.credentials.principal.type === 'service' ||
           visible.includes(ref);
