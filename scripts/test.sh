@@ -27,7 +27,7 @@ if [ "${RUNBOOKS_TEST_BROWSER:-1}" != 0 ]; then
   bash scripts/ensure-chromium.sh || echo "No chromium: the browser tests will fail (RUNBOOKS_TEST_BROWSER=0 leaves them out)"
 else
   echo "RUNBOOKS_TEST_BROWSER=0: browser tests left out"
-  jest_extra+=(--testPathIgnorePatterns '\.browser\.test\.')
+  jest_extra+=(--testPathIgnorePatterns '\.browser\.(prometheus\.)?test\.')
 fi
 
 if [ "${RUNBOOKS_TEST_PROMETHEUS:-1}" != 0 ]; then

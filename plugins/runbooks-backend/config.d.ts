@@ -80,6 +80,29 @@ export interface Config {
         apiKey: string;
       };
     };
+    /**
+     * Alertmanagers to read firing alerts from (`GET /api/v2/alerts`), shown
+     * beside their runbooks. Without any instance, every firing view hides.
+     */
+    alertmanager?: {
+      instances: Array<{
+        /** Shown in answers and problems ("Alertmanager prod unreachable since …"). */
+        name: string;
+        /** e.g. http://alertmanager.monitoring:9093 (a path prefix is kept). */
+        baseUrl: string;
+        /**
+         * Headers sent with every request, e.g. `Authorization: Bearer …`.
+         * @visibility secret
+         */
+        headers?: { [name: string]: string };
+        /** How long one request may take. Default 10 seconds. */
+        timeout?: HumanDuration;
+      }>;
+      /**
+       * How often each instance is asked, once for all viewers. Default 15 seconds.
+       */
+      pollInterval?: HumanDuration;
+    };
     /** Guards against runaway sources; each applies to one entity across all its locations. */
     limits?: {
       /** Files (runbooks and rule files) read per entity at most. Default 500. */

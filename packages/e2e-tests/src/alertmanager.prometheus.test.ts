@@ -1,8 +1,14 @@
-import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { freePort, waitFor } from './backendProcess';
+import {
+  ALERTMANAGER,
+  Child,
+  PROMETHEUS,
+  requireMonitoringBinaries,
+  startChild,
+} from './monitoring';
 import { Portal, screenshot, startPortal } from './portal';
 
 // A real client: Debian's prometheus fires a rule whose runbook_url points at
@@ -10,8 +16,6 @@ import { Portal, screenshot, startPortal } from './portal';
 // and the URL its API gives lands on the runbook in Debian's chromium.
 jest.setTimeout(600_000);
 
-const PROMETHEUS = '/usr/bin/prometheus';
-const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
 const alertName = 'BackstageBackendDown';
 const service = '/catalog/default/component/runbooks-for-backstage';
 const viewUrl = `${service}/runbooks/backend-down`;
@@ -21,43 +25,6 @@ type AlertmanagerAlert = {
   annotations: Record<string, string>;
   status: { state: string };
 };
-
-/** One child process in its own process group, ended by `stop()`. */
-type Child = { name: string; output(): string; stop(): Promise<void> };
-
-function startChild(name: string, binary: string, args: string[]): Child {
-  let output = '';
-  // `timeout` bounds the process even if the test runner dies before afterAll.
-  const child: ChildProcess = spawn(
-    'timeout',
-    ['--kill-after=10', '900', binary, ...args],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise(resolve => child.once('exit', resolve));
-  child.stdout?.on('data', d => (output += d));
-  child.stderr?.on('data', d => (output += d));
-  return {
-    name,
-    output: () => output,
-    async stop() {
-      if (!child.pid || child.exitCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        return;
-      }
-      const timer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
 
 describe('an alert fired by Prometheus and routed by Alertmanager', () => {
   let portal: Portal | undefined;
@@ -95,21 +62,22 @@ describe('an alert fired by Prometheus and routed by Alertmanager', () => {
   }
 
   beforeAll(async () => {
-    const missing = [PROMETHEUS, ALERTMANAGER].filter(b => !fs.existsSync(b));
-    if (missing.length) {
-      throw new Error(
-        `${missing.join(
-          ' and ',
-        )} missing: run scripts/ensure-prometheus.sh (as root) first, or leave these tests out with RUNBOOKS_TEST_PROMETHEUS=0`,
-      );
-    }
-    portal = await startPortal();
-    const base = portal.baseUrl;
-
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-e2e-prometheus-'));
+    requireMonitoringBinaries([PROMETHEUS, ALERTMANAGER]);
     const amPort = await freePort();
     const promPort = await freePort();
     alertmanagerUrl = `http://127.0.0.1:${amPort}`;
+    // The portal reads this Alertmanager's alerts; it starts before it.
+    portal = await startPortal({
+      runbooks: {
+        alertmanager: {
+          instances: [{ name: 'local', baseUrl: alertmanagerUrl }],
+          pollInterval: { seconds: 2 },
+        },
+      },
+    });
+    const base = portal.baseUrl;
+
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-e2e-prometheus-'));
     // JSON is YAML: both tools read these files as they are.
     fs.writeFileSync(
       path.join(dir, 'alertmanager.yml'),
@@ -246,5 +214,33 @@ describe('an alert fired by Prometheus and routed by Alertmanager', () => {
     // No route matches an empty alert name: a bare 404, never the runbook.
     expect(res.status).toBe(404);
     expect(res.headers.get('location')).toBeNull();
+  });
+  it('shows the rule firing in Prometheus on the entity page, beside its runbook', async () => {
+    await alertFromAlertmanager('literal');
+    const page = await portal!.signedInPage();
+    try {
+      await page.goto(`${portal!.baseUrl}${service}`);
+      const banner = page
+        .locator('main')
+        .getByRole('region', { name: 'Firing alerts' });
+      await banner
+        .getByRole('link', {
+          name: `${alertName} → Backstage backend is down`,
+        })
+        .first()
+        .waitFor({ timeout: 120_000 });
+      // Both rules of the file fire under the same name.
+      await banner.getByText(/2 alerts firing/).waitFor();
+      const runbook = page
+        .locator('main')
+        .getByRole('link', { name: 'Runbook: Backstage backend is down' })
+        .first();
+      expect(await runbook.getAttribute('href')).toBe(viewUrl);
+    } finally {
+      await screenshot(page, '11-prometheus-firing-on-entity-page').catch(
+        () => undefined,
+      );
+      await page.close();
+    }
   });
 });

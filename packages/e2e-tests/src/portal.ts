@@ -35,7 +35,12 @@ export type Portal = BackendProcess & {
  * folder (it serves the built app), waits until the demo entity has
  * runbooks, and launches Debian's chromium.
  */
-export async function startPortal(): Promise<Portal> {
+export async function startPortal(
+  options: {
+    /** Merged into the `runbooks` config (e.g. `alertmanager`). */
+    runbooks?: Record<string, unknown>;
+  } = {},
+): Promise<Portal> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: run scripts/ensure-chromium.sh (as root) first`,
@@ -60,6 +65,7 @@ export async function startPortal(): Promise<Portal> {
         timeout: { minutes: 5 },
         initialDelay: { seconds: 1 },
       },
+      ...options.runbooks,
     },
     search: {
       collators: {

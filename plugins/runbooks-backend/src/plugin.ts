@@ -16,6 +16,8 @@ import { RunbookSourceReader } from './sources/readEntityRunbooks';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
 import { registerRunbooksActions } from './actions';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { setupFiring } from './alertmanager/setupFiring';
 
 /**
  * The runbooks backend plugin: reads runbooks from the sources entities name,
@@ -42,6 +44,8 @@ export const runbooksPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
+        lifecycle: coreServices.lifecycle,
+        signals: signalsServiceRef,
       },
       async init(deps) {
         const { logger, scheduler, catalog, auth } = deps;
@@ -118,6 +122,7 @@ export const runbooksPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, service, appBaseUrl }),
         );
+        deps.httpRouter.use(setupFiring({ ...deps, service }).router);
         const onCall = await setupOnCall({
           ...deps,
           registry: onCallProviders,

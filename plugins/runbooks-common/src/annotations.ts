@@ -55,6 +55,15 @@ export const RUNBOOKS_ON_CALL_ANNOTATION = 'runbooks/on-call';
 export const RUNBOOKS_CONTACT_ANNOTATION = 'runbooks/contact';
 
 /**
+ * Which of the alerts an entity knows by name are its own, in Alertmanager's
+ * matcher syntax (`namespace="payments", service=~"checkout.*"`): a firing
+ * alert belongs to the entity only when every matcher holds for its labels.
+ *
+ * @public
+ */
+export const RUNBOOKS_ALERT_SELECTOR_ANNOTATION = 'runbooks/alert-selector';
+
+/**
  * Every annotation key the suite reads, for validators and documentation.
  *
  * @public
@@ -67,4 +76,5 @@ export const RUNBOOKS_ANNOTATIONS = [
   RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
   RUNBOOKS_ON_CALL_ANNOTATION,
   RUNBOOKS_CONTACT_ANNOTATION,
+  RUNBOOKS_ALERT_SELECTOR_ANNOTATION,
 ] as const;

@@ -18,6 +18,8 @@ export * from './runbookIndex';
 export * from './escalation';
 export * from './alertsAnnotation';
 export * from './alertPattern';
+export * from './alertSelector';
+export * from './firingTypes';
 export * from './yaml';
 export * from './onCallAnnotation';
 export * from './validateAnnotations';

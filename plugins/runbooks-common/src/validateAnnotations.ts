@@ -1,6 +1,8 @@
+import { parseAlertSelector } from './alertSelector';
 import { parseAlertsAnnotation } from './alertsAnnotation';
 import {
   RUNBOOKS_ALERT_RULES_ANNOTATION,
+  RUNBOOKS_ALERT_SELECTOR_ANNOTATION,
   RUNBOOKS_ALERTS_ANNOTATION,
   RUNBOOKS_ANNOTATIONS,
   RUNBOOKS_ESCALATION_ANNOTATION,
@@ -58,6 +60,12 @@ export function validateRunbooksAnnotations(
   if (has(RUNBOOKS_ALERTS_ANNOTATION)) {
     problems.push(
       ...parseAlertsAnnotation(annotations[RUNBOOKS_ALERTS_ANNOTATION])
+        .problems,
+    );
+  }
+  if (has(RUNBOOKS_ALERT_SELECTOR_ANNOTATION)) {
+    problems.push(
+      ...parseAlertSelector(annotations[RUNBOOKS_ALERT_SELECTOR_ANNOTATION])
         .problems,
     );
   }

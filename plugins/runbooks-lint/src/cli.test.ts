@@ -114,6 +114,34 @@ describe('runbooks-lint on-call providers', () => {
       }),
     ]);
   });
+  it('checks runbooks/alert-selector with the matcher parser, naming the position', async () => {
+    const dir = tempDir({
+      'catalog-info.yaml': [
+        component('good', {
+          'runbooks/location': 'dir:./runbooks',
+          'runbooks/alert-selector': 'namespace="payments", service=~"checkout.*"',
+        }),
+        '---',
+        component('bad', {
+          'runbooks/location': 'dir:./runbooks',
+          'runbooks/alert-selector': 'namespace="payments" service=~"(x"',
+        }),
+      ].join('\n'),
+    });
+    const { code, report } = await lintJson('catalog-info.yaml', dir);
+    expect(code).toBe(1);
+    expect(
+      report.findings.filter(f => f.subject === 'runbooks/alert-selector'),
+    ).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        entity: 'component:default/bad',
+        message: expect.stringMatching(
+          /at character 22: expected a comma or line break after the matcher on "namespace"/,
+        ),
+      }),
+    ]);
+  });
 });
 
 describe('runbooks-lint findings', () => {

@@ -110,6 +110,40 @@ export const onCallEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The overview card with what fires in Alertmanager for the entity, live.
+ *
+ * @alpha
+ */
+export const firingAlertsEntityCard = EntityCardBlueprint.make({
+  name: 'firing-alerts',
+  params: {
+    filter: isRunbooksAvailable,
+    loader: () =>
+      import('./components/Firing/EntityFiringAlertsCard').then(m => (
+        <m.EntityFiringAlertsCard />
+      )),
+  },
+});
+
+/**
+ * The "N alerts firing" banner, as a full-width card at the top of the
+ * overview (nothing while nothing fires).
+ *
+ * @alpha
+ */
+export const firingBannerEntityCard = EntityCardBlueprint.make({
+  name: 'firing-banner',
+  params: {
+    type: 'info',
+    filter: isRunbooksAvailable,
+    loader: () =>
+      import('./components/Firing/EntityFiringBanner').then(m => (
+        <m.EntityFiringBanner />
+      )),
+  },
+});
+
+/**
  * The Runbooks page at `/runbooks`: coverage across the catalog, and the
  * alert landing page at `/runbooks/alerts/:alertName`.
  *
@@ -178,6 +212,8 @@ export default createFrontendPlugin({
     runbooksEntityCard,
     runbookStandardsEntityCard,
     onCallEntityCard,
+    firingAlertsEntityCard,
+    firingBannerEntityCard,
     runbooksPage,
     runbookSearchResultListItem,
     runbookSearchResultType,

@@ -14,7 +14,12 @@ export {
   RunbooksPage,
   EntityOnCallCard,
   isOnCallAvailable,
+  EntityFiringAlertsCard,
+  EntityFiringBanner,
+  isFiring,
 } from './plugin';
+/** Props of the firing alerts card. */
+export type { EntityFiringAlertsCardProps } from './components/Firing/EntityFiringAlertsCard';
 /** The route the Runbooks tab is mounted on. */
 export { rootRouteRef } from './routes';
 /** The route the Runbooks page (coverage and alert landing page) is mounted on. */

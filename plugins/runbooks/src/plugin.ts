@@ -11,6 +11,7 @@ import { rootRouteRef, runbooksPageRouteRef } from './routes';
 
 export { isRunbooksAvailable } from './isRunbooksAvailable';
 export { isOnCallAvailable } from './isOnCallAvailable';
+export { isFiring } from './components/Firing/isFiring';
 
 /**
  * The Runbooks frontend plugin.
@@ -113,5 +114,43 @@ export const RunbooksPage = runbooksPlugin.provide(
     component: () =>
       import('./components/RunbooksPage').then(m => m.RunbooksPage),
     mountPoint: runbooksPageRouteRef,
+  }),
+);
+
+/**
+ * Overview card: what fires in Alertmanager for the entity now, each alert
+ * with its runbook one click away, live. Renders nothing when the backend
+ * has no Alertmanager configured.
+ *
+ * @public
+ */
+export const EntityFiringAlertsCard = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFiringAlertsCard',
+    component: {
+      lazy: () =>
+        import('./components/Firing/EntityFiringAlertsCard').then(
+          m => m.EntityFiringAlertsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * A warning banner for the top of the entity page while something fires
+ * ("2 alerts firing: KubePodCrashLooping → Pod crash looping"); nothing
+ * otherwise. The Runbooks tab shows it too.
+ *
+ * @public
+ */
+export const EntityFiringBanner = runbooksPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFiringBanner',
+    component: {
+      lazy: () =>
+        import('./components/Firing/EntityFiringBanner').then(
+          m => m.EntityFiringBanner,
+        ),
+    },
   }),
 );

@@ -39,6 +39,28 @@ export function mockRunbooksApi(impl: Partial<RunbooksApi> = {}) {
     getReport: jest.fn(
       impl.getReport ?? (() => Promise.reject(new Error('unused'))),
     ),
+    getEntityFiring: jest.fn(
+      impl.getEntityFiring ??
+        (() =>
+          Promise.resolve({
+            configured: false,
+            alertmanagers: [],
+            problems: [],
+            entityRef: '',
+            alerts: [],
+          })),
+    ),
+    getFiring: jest.fn(
+      impl.getFiring ??
+        (() =>
+          Promise.resolve({
+            configured: false,
+            alertmanagers: [],
+            problems: [],
+            entities: [],
+            unattributed: [],
+          })),
+    ),
   };
 }
 

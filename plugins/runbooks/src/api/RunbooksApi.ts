@@ -1,6 +1,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CatalogFiring,
+  EntityFiring,
   EntityOnCall,
   EntityRunbooks,
   RunbookDetail,
@@ -45,6 +47,10 @@ export interface RunbooksApi {
   ): Promise<AlertLookup>;
   /** Runbook coverage across the catalog entities the user may read. */
   getReport(): Promise<RunbooksReport>;
+  /** What fires in Alertmanager for the entity, beside its runbooks. */
+  getEntityFiring(entityRef: CompoundEntityRef): Promise<EntityFiring>;
+  /** What fires across the catalog (entities the caller may read), optionally one alert only. */
+  getFiring(query?: { alertname?: string }): Promise<CatalogFiring>;
 }
 
 /**

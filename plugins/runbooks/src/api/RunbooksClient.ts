@@ -2,6 +2,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CatalogFiring,
+  EntityFiring,
   EntityOnCall,
   EntityRunbooks,
   RunbookDetail,
@@ -76,6 +78,17 @@ export class RunbooksClient implements RunbooksApi {
     return this.request<AlertLookup>(
       `/alerts/${encodeURIComponent(alertName)}${search ? `?${search}` : ''}`,
     );
+  }
+
+  async getEntityFiring(entityRef: CompoundEntityRef): Promise<EntityFiring> {
+    return this.request<EntityFiring>(`${entityPath(entityRef)}/firing`);
+  }
+
+  async getFiring(query: { alertname?: string } = {}): Promise<CatalogFiring> {
+    const search = query.alertname
+      ? `?${new URLSearchParams({ alertname: query.alertname })}`
+      : '';
+    return this.request<CatalogFiring>(`/firing${search}`);
   }
 
   async getReport(): Promise<RunbooksReport> {

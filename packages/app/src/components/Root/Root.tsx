@@ -19,6 +19,7 @@ import {
   SidebarSpace,
   useSidebarOpenState,
 } from '@backstage/core-components';
+import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import { searchModalResultItems } from '../search/searchModalResultItems';
@@ -61,6 +62,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarGroup label="Menu" icon={<MenuIcon />}>
         <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
         <SidebarItem icon={MenuBookIcon} to="runbooks" text="Runbooks" />
+        <SidebarItem
+          icon={NotificationsActiveIcon}
+          to="runbooks/firing"
+          text="Firing now"
+        />
         <MyGroupsSidebarItem
           singularTitle="My Group"
           pluralTitle="My Groups"

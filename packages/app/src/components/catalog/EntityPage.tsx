@@ -19,6 +19,8 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  EntityFiringAlertsCard,
+  EntityFiringBanner,
   EntityOnCallCard,
   EntityRunbooksCard,
   EntityRunbookStandardsCard,
@@ -33,6 +35,13 @@ const entityWarningContent = (
       <EntitySwitch.Case if={isOrphan}>
         <Grid item xs={12}>
           <EntityOrphanWarning />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isRunbooksAvailable}>
+        <Grid item xs={12}>
+          <EntityFiringBanner />
         </Grid>
       </EntitySwitch.Case>
     </EntitySwitch>
@@ -54,6 +63,9 @@ const overviewContent = (
     </Grid>
     <EntitySwitch>
       <EntitySwitch.Case if={isRunbooksAvailable}>
+        <Grid item md={6} xs={12}>
+          <EntityFiringAlertsCard />
+        </Grid>
         <Grid item md={6} xs={12}>
           <EntityRunbooksCard />
         </Grid>

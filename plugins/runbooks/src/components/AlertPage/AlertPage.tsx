@@ -24,6 +24,7 @@ import {
   AlertMatch,
   runbooksApiRef,
 } from '../../api';
+import { AlertFiringInstances } from '../Firing/AlertFiringInstances';
 import { RefLink } from '../RefLink';
 import { ReviewStatusChip } from '../ReviewStatusChip';
 
@@ -233,7 +234,10 @@ export function AlertPage() {
   if (loading) return <Progress />;
   if (error) {
     return isNotFound(error) ? (
-      <UnknownAlert alert={alertName} />
+      <>
+        <AlertFiringInstances alertname={alertName} />
+        <UnknownAlert alert={alertName} />
+      </>
     ) : (
       <ResponseErrorPanel error={error} />
     );
@@ -245,6 +249,7 @@ export function AlertPage() {
   return (
     <>
       <ContentHeader title={`Alert ${value.alert || alertName}`} />
+      <AlertFiringInstances alertname={alertName} />
       {value.matches.length ? (
         <ChooseRunbook lookup={value} />
       ) : (

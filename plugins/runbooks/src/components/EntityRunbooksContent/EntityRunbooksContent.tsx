@@ -24,6 +24,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import { Route, Routes, useParams } from 'react-router-dom';
 import { useEntityRunbooks } from '../../hooks/useEntityRunbooks';
+import { EntityFiringBanner } from '../Firing/EntityFiringBanner';
 import { isRunbooksAvailable } from '../../isRunbooksAvailable';
 import { relativeTime } from '../../utils/relativeTime';
 import { AlertsWithoutRunbook } from '../AlertsWithoutRunbook';
@@ -214,12 +215,15 @@ export function EntityRunbooksContent() {
     );
   }
   return (
-    <LoadedEntityRunbooks
-      entityRef={getCompoundEntityRef(entity)}
-      location={entity.metadata.annotations?.[RUNBOOKS_LOCATION_ANNOTATION]}
-      entityOwner={
-        typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined
-      }
-    />
+    <>
+      <EntityFiringBanner />
+      <LoadedEntityRunbooks
+        entityRef={getCompoundEntityRef(entity)}
+        location={entity.metadata.annotations?.[RUNBOOKS_LOCATION_ANNOTATION]}
+        entityOwner={
+          typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined
+        }
+      />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { Content, Header, Page } from '@backstage/core-components';
 import { Route, Routes } from 'react-router-dom';
 import { AlertPage } from '../AlertPage';
+import { FiringPage } from '../Firing/FiringPage';
 import { RunbooksCoverage } from './RunbooksCoverage';
 
 /**
@@ -17,6 +18,7 @@ export function RunbooksPage() {
       <Content>
         <Routes>
           <Route path="/" element={<RunbooksCoverage />} />
+          <Route path="firing" element={<FiringPage />} />
           <Route path="alerts/:alertName" element={<AlertPage />} />
           {/* Alert names holding a raw `/` */}
           <Route path="alerts/*" element={<AlertPage />} />

@@ -1,0 +1,103 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import express from 'express';
+import Router from 'express-promise-router';
+import { gzipSync } from 'zlib';
+import { z } from 'zod';
+import {
+  alertNameProblem,
+  MAX_ALERT_NAME_LENGTH,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
+import { FiringAnswers } from './FiringAnswers';
+
+/** Answers smaller than this go out as they are (compressed by the root router). */
+const GZIP_FROM_BYTES = 4096;
+
+const entityParams = z.object({
+  namespace: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().min(1),
+});
+
+const alertName = z
+  .string()
+  .min(1, 'is empty')
+  .max(
+    MAX_ALERT_NAME_LENGTH,
+    `is longer than ${MAX_ALERT_NAME_LENGTH} characters`,
+  )
+  .superRefine((name, context) => {
+    const problem = alertNameProblem(name);
+    if (problem)
+      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
+
+const firingQuery = z.object({ alertname: alertName.optional() }).strict();
+
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(
+      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * `GET /firing` and `GET /entities/:namespace/:kind/:name/firing`: what fires
+ * in Alertmanager, beside its runbooks, for the caller's readable entities.
+ */
+export function createFiringRouter(options: {
+  httpAuth: HttpAuthService;
+  answers: FiringAnswers;
+}): express.Router {
+  const { httpAuth, answers } = options;
+  const router = Router();
+  // Answers are shared objects until the next poll: serialize and gzip each
+  // once, not per viewer (a page of firing alerts is tens of KB). A response
+  // with Content-Encoding set is left alone by the root router's compression.
+  const serialized = new WeakMap<object, { text: string; gzip?: Buffer }>();
+  const sendJson = (
+    req: express.Request,
+    res: express.Response,
+    body: object,
+  ) => {
+    let entry = serialized.get(body);
+    if (!entry) {
+      entry = { text: JSON.stringify(body) };
+      serialized.set(body, entry);
+    }
+    res.type('application/json').vary('Accept-Encoding');
+    if (
+      entry.text.length > GZIP_FROM_BYTES &&
+      req.acceptsEncodings('gzip', 'identity') === 'gzip'
+    ) {
+      entry.gzip ??= gzipSync(entry.text);
+      res.set('Content-Encoding', 'gzip').send(entry.gzip);
+      return;
+    }
+    res.send(entry.text);
+  };
+  const readerOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  router.get('/firing', async (req, res) => {
+    const query = parse(firingQuery, req.query, 'query');
+    const credentials = await readerOf(req);
+    sendJson(req, res, await answers.catalog(credentials, query));
+  });
+
+  router.get('/entities/:namespace/:kind/:name/firing', async (req, res) => {
+    const ref = parse(entityParams, req.params, 'entity reference');
+    const credentials = await readerOf(req);
+    sendJson(req, res, await answers.entity(ref, credentials));
+  });
+
+  return router;
+}
