@@ -122,7 +122,7 @@ export const runbooksPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, service, appBaseUrl }),
         );
-        deps.httpRouter.use(setupFiring({ ...deps, service }).router);
+        deps.httpRouter.use((await setupFiring({ ...deps, service })).router);
         const onCall = await setupOnCall({
           ...deps,
           registry: onCallProviders,

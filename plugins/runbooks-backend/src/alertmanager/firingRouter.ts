@@ -1,23 +1,18 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
 import { gzipSync } from 'zlib';
 import { z } from 'zod';
 import {
   alertNameProblem,
   MAX_ALERT_NAME_LENGTH,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { entityParams } from '../routeParams';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { FiringAnswers } from './FiringAnswers';
 
 /** Answers smaller than this go out as they are (compressed by the root router). */
 const GZIP_FROM_BYTES = 4096;
-
-const entityParams = z.object({
-  namespace: z.string().min(1),
-  kind: z.string().min(1),
-  name: z.string().min(1),
-});
 
 const alertName = z
   .string()
@@ -53,12 +48,15 @@ function parse<S extends z.ZodTypeAny>(
  * `GET /firing` and `GET /entities/:namespace/:kind/:name/firing`: what fires
  * in Alertmanager, beside its runbooks, for the caller's readable entities.
  */
-export function createFiringRouter(options: {
+export async function createFiringRouter(options: {
   httpAuth: HttpAuthService;
   answers: FiringAnswers;
-}): express.Router {
+}): Promise<express.Router> {
   const { httpAuth, answers } = options;
-  const router = Router();
+  // Requests are validated against the API's spec; credentials are httpAuth's to check.
+  const router = await createOpenApiRouter({
+    validatorOptions: { validateSecurity: false },
+  });
   // Answers are shared objects until the next poll: serialize and gzip each
   // once, not per viewer (a page of firing alerts is tens of KB). A response
   // with Content-Encoding set is left alone by the root router's compression.

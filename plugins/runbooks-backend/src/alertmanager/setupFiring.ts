@@ -20,7 +20,7 @@ import { FiringReadModel } from './FiringReadModel';
  * is configured, and gives the router of the firing routes (which answer
  * "not configured" otherwise).
  */
-export function setupFiring(deps: {
+export async function setupFiring(deps: {
   config: RootConfigService;
   logger: LoggerService;
   lifecycle: LifecycleService;
@@ -30,7 +30,7 @@ export function setupFiring(deps: {
   signals?: SignalsService;
   service: RunbooksService;
   fetch?: typeof fetch;
-}): { router: express.Router; poller?: AlertmanagerPoller } {
+}): Promise<{ router: express.Router; poller?: AlertmanagerPoller }> {
   const { service } = deps;
   const config = readAlertmanagerConfig(deps.config);
   let poller: AlertmanagerPoller | undefined;
@@ -68,7 +68,7 @@ export function setupFiring(deps: {
       (await service.getEntityRunbooks(ref, credentials)).entityRef,
   });
   return {
-    router: createFiringRouter({ httpAuth: deps.httpAuth, answers }),
+    router: await createFiringRouter({ httpAuth: deps.httpAuth, answers }),
     poller,
   };
 }

@@ -877,6 +877,247 @@ export const spec = {
           'problems',
         ],
       },
+      FiringRunbook: {
+        type: 'object',
+        description:
+          'The runbook that answers a firing alert, at the section the alert points at.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+          missing: {
+            type: 'boolean',
+            description:
+              'Listed in the runbook index but the file does not exist.',
+          },
+          anchor: {
+            type: 'string',
+          },
+          viewUrl: {
+            type: 'string',
+            description:
+              'Path of the runbook in the portal, with `#anchor` when there is one.',
+          },
+        },
+        required: ['entityRef', 'id', 'title', 'status', 'missing', 'viewUrl'],
+      },
+      FiringAlert: {
+        type: 'object',
+        description: 'One alert firing in an Alertmanager, with its runbooks.',
+        properties: {
+          fingerprint: {
+            type: 'string',
+            description: "Alertmanager's fingerprint of the label set.",
+          },
+          alertname: {
+            type: 'string',
+          },
+          alertmanager: {
+            type: 'string',
+            description:
+              'The configured name of the Alertmanager that reported it.',
+          },
+          state: {
+            type: 'string',
+            enum: ['active', 'silenced', 'inhibited'],
+          },
+          silencedBy: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          inhibitedBy: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          labels: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          severity: {
+            type: 'string',
+          },
+          startsAt: {
+            type: 'string',
+            description: 'When it started firing (ISO 8601).',
+          },
+          summary: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          generatorURL: {
+            type: 'string',
+            description:
+              'Link to the expression in the source (Prometheus graph).',
+          },
+          runbooks: {
+            type: 'array',
+            description: 'Runbooks that answer it; empty when none does.',
+            items: {
+              $ref: '#/components/schemas/FiringRunbook',
+            },
+          },
+        },
+        required: [
+          'fingerprint',
+          'alertname',
+          'alertmanager',
+          'state',
+          'silencedBy',
+          'inhibitedBy',
+          'labels',
+          'startsAt',
+          'runbooks',
+        ],
+      },
+      AlertmanagerStatus: {
+        type: 'object',
+        description: 'How one configured Alertmanager answered its last poll.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          reachable: {
+            type: 'boolean',
+          },
+          lastSuccessAt: {
+            type: 'string',
+          },
+          unreachableSince: {
+            type: 'string',
+            description:
+              'When it stopped answering (ISO 8601), while it does not.',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'reachable'],
+      },
+      EntityFiring: {
+        type: 'object',
+        description:
+          'What fires for one entity; `configured` is false when no Alertmanager is configured.',
+        properties: {
+          configured: {
+            type: 'boolean',
+          },
+          alertmanagers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertmanagerStatus',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Problem',
+            },
+          },
+          polledAt: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FiringAlert',
+            },
+          },
+        },
+        required: [
+          'configured',
+          'alertmanagers',
+          'problems',
+          'entityRef',
+          'alerts',
+        ],
+      },
+      FiringEntity: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          entityTitle: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FiringAlert',
+            },
+          },
+        },
+        required: ['entityRef', 'alerts'],
+      },
+      CatalogFiring: {
+        type: 'object',
+        description:
+          'Everything firing across the entities the caller may read, and the alerts no entity claims.',
+        properties: {
+          configured: {
+            type: 'boolean',
+          },
+          alertmanagers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertmanagerStatus',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Problem',
+            },
+          },
+          polledAt: {
+            type: 'string',
+          },
+          entities: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FiringEntity',
+            },
+          },
+          unattributed: {
+            type: 'array',
+            description:
+              'Firing alerts whose name no entity knows (no runbook anywhere).',
+            items: {
+              $ref: '#/components/schemas/FiringAlert',
+            },
+          },
+        },
+        required: [
+          'configured',
+          'alertmanagers',
+          'problems',
+          'entities',
+          'unattributed',
+        ],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -1115,6 +1356,73 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityOnCall',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{namespace}/{kind}/{name}/firing': {
+      get: {
+        operationId: 'GetEntityFiring',
+        description:
+          'What fires in Alertmanager for the entity, each alert with its runbooks, and how\neach Alertmanager answered its last poll. The same 404s as the entity answer.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityFiring',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/firing': {
+      get: {
+        operationId: 'GetCatalogFiring',
+        description:
+          'Everything firing across the entities the caller may read, with runbooks.',
+        parameters: [
+          {
+            name: 'alertname',
+            in: 'query',
+            required: false,
+            description:
+              "Keeps one alert's instances (checked by the handler, which names what is wrong).",
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CatalogFiring',
                 },
               },
             },

@@ -2,6 +2,8 @@ import { Response } from '@backstage/backend-openapi-utils';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   AlertLookup,
+  CatalogFiring,
+  EntityFiring,
   EntityOnCall,
   EntityRunbooks,
   RecordReviewResult,
@@ -13,6 +15,7 @@ import {
 import fs from 'fs';
 import path from 'path';
 import YAML from 'yaml';
+import { createFiringRouter } from '../alertmanager/firingRouter';
 import { createOnCallRouter } from '../onCall/router';
 import { createRouter } from '../router';
 import { RunbooksService } from '../service/RunbooksService';
@@ -65,6 +68,11 @@ const agreements: Array<true> = [
   true as Agree<Ok<Response<Spec, '/alerts/:alertName', 'get'>>, AlertLookup>,
   true as Agree<Ok<Response<Spec, '/report', 'get'>>, RunbooksReport>,
   true as Agree<
+    Ok<Response<Spec, '/entities/:namespace/:kind/:name/firing', 'get'>>,
+    EntityFiring
+  >,
+  true as Agree<Ok<Response<Spec, '/firing', 'get'>>, CatalogFiring>,
+  true as Agree<
     Ok<Response<Spec, '/documents', 'get'>>,
     { items: RunbookDocument[]; nextCursor?: string }
   >,
@@ -105,6 +113,7 @@ describe('openapi.yaml', () => {
         }),
       ),
       ...routesOf(await createOnCallRouter({ httpAuth, onCall: {} as any })),
+      ...routesOf(await createFiringRouter({ httpAuth, answers: {} as any })),
     ].filter(
       // The validated router serves the spec itself.
       route => route !== 'GET /openapi.json',
