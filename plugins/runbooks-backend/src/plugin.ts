@@ -13,6 +13,8 @@ import { RunbooksRefresher } from './service/RunbooksRefresher';
 import { RunbooksService } from './service/RunbooksService';
 import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
+import { HostBackoff } from './sources/hostBackoff';
+import { githubRateLimitReset } from './sources/githubRateLimit';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
 import { registerRunbooksActions } from './actions';
@@ -49,11 +51,17 @@ export const runbooksPlugin = createBackendPlugin({
         const store = await DatabaseRunbooksStore.create({
           database: deps.database,
         });
+        const integrations = ScmIntegrations.fromConfig(deps.config);
         const sources = new RunbookSourceReader({
           reader: deps.urlReader,
-          integrations: ScmIntegrations.fromConfig(deps.config),
+          integrations,
           limits: config.limits,
           allow: config.sourcesAllow,
+          backoff: new HostBackoff({
+            initialMs: config.rateLimitWaitMs,
+            maxMs: 3_600_000,
+            resetAt: githubRateLimitReset(integrations),
+          }),
         });
         const refresher = new RunbooksRefresher({
           store,
@@ -63,6 +71,7 @@ export const runbooksPlugin = createBackendPlugin({
           logger,
           limits: config.limits,
           standard: config.standard,
+          spreadReadsOverMs: config.spreadReadsOverMs,
         });
         const service = new RunbooksService({
           store,
@@ -87,10 +96,13 @@ export const runbooksPlugin = createBackendPlugin({
             const started = Date.now();
             const result = await refresher.refreshAll();
             const failed = result.failed ? `, ${result.failed} failed` : '';
+            const deferred = result.deferred
+              ? `, ${result.deferred} deferred (source rate limited)`
+              : '';
             logger.info(
               `Refreshed runbooks of ${result.entities} entities in ${
                 Date.now() - started
-              } ms${failed}`,
+              } ms${failed}${deferred}, ${result.unchanged ?? 0} unchanged`,
             );
             const notified = await staleNotifier.notifyStaleRunbooks();
             if (notified.sent || notified.failed) {

@@ -99,6 +99,20 @@ function* documentChunks(rows: DocumentRow[]): Generator<DocumentRow[]> {
   if (chunk.length) yield chunk;
 }
 
+function etagsText(etags: Record<string, string> | undefined) {
+  return etags && Object.keys(etags).length ? JSON.stringify(etags) : null;
+}
+
+function parseEtags(text: string | null): Record<string, string> {
+  if (!text) return {};
+  try {
+    const parsed = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
 type ReviewRow = {
   id: number;
   entity_ref: string;
@@ -149,6 +163,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
   async saveSnapshots(
     snapshots: EntitySnapshot[],
     sourceHashes?: Map<string, string>,
+    sourceEtags?: Map<string, Record<string, string>>,
   ): Promise<void> {
     // One entity written twice in a batch: the last snapshot wins.
     const latest = [
@@ -163,6 +178,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
         data: JSON.stringify(rest),
         stamp: randomUUID(),
         source_hash: sourceHashes?.get(entityRef) ?? null,
+        source_etags: etagsText(sourceEtags?.get(entityRef)),
       }),
     );
     const documents: DocumentRow[] = latest.flatMap(snapshot =>
@@ -182,7 +198,13 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       await tx('runbooks_entities')
         .insert(entities)
         .onConflict('entity_ref')
-        .merge(['refreshed_at', 'data', 'stamp', 'source_hash']);
+        .merge([
+          'refreshed_at',
+          'data',
+          'stamp',
+          'source_hash',
+          'source_etags',
+        ]);
       for (const chunk of documentChunks(documents)) {
         await tx('runbooks_documents').insert(chunk);
       }
@@ -433,6 +455,7 @@ export class DatabaseRunbooksStore implements RunbooksStore {
           stamp: randomUUID(),
           // Read again in full once the source answers.
           source_hash: null,
+          source_etags: null,
         });
     });
   }
@@ -449,6 +472,32 @@ export class DatabaseRunbooksStore implements RunbooksStore {
       }
     }
     return hashes;
+  }
+
+  async getSourceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, { hash: string; etags: Record<string, string> }>> {
+    const states = new Map<
+      string,
+      { hash: string; etags: Record<string, string> }
+    >();
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const rows: Array<{
+        entity_ref: string;
+        source_hash: string | null;
+        source_etags: string | null;
+      }> = await this.db('runbooks_entities')
+        .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+        .select('entity_ref', 'source_hash', 'source_etags');
+      for (const row of rows) {
+        if (!row.source_hash) continue;
+        states.set(row.entity_ref, {
+          hash: row.source_hash,
+          etags: parseEtags(row.source_etags),
+        });
+      }
+    }
+    return states;
   }
 
   async markRefreshed(

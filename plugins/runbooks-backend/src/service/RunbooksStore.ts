@@ -24,12 +24,21 @@ export interface RunbooksStore {
   saveSnapshots(
     snapshots: EntitySnapshot[],
     sourceHashes?: Map<string, string>,
+    /** Per entity: the etag each remote location answered, by location key. */
+    sourceEtags?: Map<string, Record<string, string>>,
   ): Promise<void>;
   /**
    * The source hashes stored with these entities' snapshots; none for an
    * entity whose source was flagged unreachable since.
    */
   getSourceHashes(entityRefs: string[]): Promise<Map<string, string>>;
+  /**
+   * `getSourceHashes` with the etags stored alongside (see `saveSnapshots`):
+   * what a refresh needs to ask sources whether they changed.
+   */
+  getSourceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, { hash: string; etags: Record<string, string> }>>;
   /** Records that these entities' sources were read again and had not changed. */
   markRefreshed(entityRefs: string[], refreshedAt: string): Promise<void>;
   /** The entity's last snapshot without markdown bodies, if it was ever refreshed. */
