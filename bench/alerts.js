@@ -117,16 +117,17 @@ async function measure(kind, alerts) {
     const plan =
       kind === 'sqlite'
         ? (
-            await db.raw(`EXPLAIN QUERY PLAN ${statement.sql}`, statement.bindings)
+            await db.raw(
+              `EXPLAIN QUERY PLAN ${statement.sql}`,
+              statement.bindings,
+            )
           ).map(p => p.detail)
         : (
             await db.raw(
               `EXPLAIN ${statement.sql.replace(/\$\d+/g, '?')}`,
               statement.bindings,
             )
-          ).rows.map(
-            p => p['QUERY PLAN'].trim(),
-          );
+          ).rows.map(p => p['QUERY PLAN'].trim());
     return {
       kind,
       alerts,
@@ -148,8 +149,7 @@ async function main() {
   console.log(
     `# alerts: ${LOOKUPS} lookups (DatabaseRunbooksStore.findAlert, knex on ${databaseKinds().join(
       ' and ',
-    )}, ` +
-      `${PATTERNS} glob rows in every store, 1 in 10 names unknown)`,
+    )}, ` + `${PATTERNS} glob rows in every store, 1 in 10 names unknown)`,
   );
   for (const kind of databaseKinds()) {
     // The first store measured also warms up knex and the JIT: measure the

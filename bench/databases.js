@@ -19,7 +19,9 @@ function databaseKinds() {
     .filter(Boolean);
   for (const kind of kinds) {
     if (kind !== 'sqlite' && kind !== 'postgres') {
-      throw new Error(`BENCH_DATABASES: "${kind}" is neither sqlite nor postgres`);
+      throw new Error(
+        `BENCH_DATABASES: "${kind}" is neither sqlite nor postgres`,
+      );
     }
   }
   return kinds;
@@ -29,10 +31,14 @@ function postgresConnection() {
   if (!connection) {
     connection =
       process.env.BENCH_PG_CONNECTION ||
-      execFileSync('bash', [path.join(repoRoot, 'scripts/ensure-postgres.sh')], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }).trim();
+      execFileSync(
+        'bash',
+        [path.join(repoRoot, 'scripts/ensure-postgres.sh')],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      ).trim();
   }
   return connection;
 }
@@ -94,7 +100,10 @@ async function knexFor(kind, sqliteFile) {
   }
   const prefix = freshPrefix();
   const name = `${prefix}store`;
-  const admin = require('knex')({ client: 'pg', connection: postgresConnection() });
+  const admin = require('knex')({
+    client: 'pg',
+    connection: postgresConnection(),
+  });
   await admin.raw('CREATE DATABASE ??', [name]);
   await admin.destroy();
   const url = new URL(postgresConnection());

@@ -141,7 +141,10 @@ async function main() {
         `b. trivial authenticated route [${kind}]`,
         `${backend.baseUrl}${TRIVIAL}`,
       );
-      await measure(`c. catalog by-name [${kind}]`, `${backend.baseUrl}${BY_NAME}`);
+      await measure(
+        `c. catalog by-name [${kind}]`,
+        `${backend.baseUrl}${BY_NAME}`,
+      );
       await measure(
         `d. runbooks entity API [${kind}]`,
         `${backend.baseUrl}${ENTITY}`,
@@ -181,7 +184,9 @@ async function main() {
   const express = by('a.');
   for (const kind of databaseKinds()) {
     const of = prefix =>
-      results.find(r => r.name.startsWith(prefix) && r.name.endsWith(`[${kind}]`));
+      results.find(
+        r => r.name.startsWith(prefix) && r.name.endsWith(`[${kind}]`),
+      );
     const trivial = of('b.');
     const byName = of('c.');
     console.log('');
@@ -190,7 +195,9 @@ async function main() {
         `${r.name}: ${(r.rps / trivial.rps).toFixed(
           2,
         )}x trivial route (target >= 0.8), ` +
-          `${(r.rps / byName.rps).toFixed(2)}x catalog by-name (target >= 2), ` +
+          `${(r.rps / byName.rps).toFixed(
+            2,
+          )}x catalog by-name (target >= 2), ` +
           `${(r.rps / express.rps).toFixed(2)}x bare Express`,
       );
     }

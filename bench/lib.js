@@ -137,9 +137,12 @@ async function startBackend(config = {}, options = {}) {
             ? [options.entry]
             : [
                 '--require',
-                require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
-                  paths: [repoRoot],
-                }),
+                require.resolve(
+                  '@backstage/cli-node/config/nodeTransform.cjs',
+                  {
+                    paths: [repoRoot],
+                  },
+                ),
                 'src/index',
               ]),
           ...configArgs,
