@@ -72,7 +72,7 @@ function runbookFiles(e, name) {
   return files;
 }
 
-function generate(dir, count, repos) {
+function generate(dir, count, repos, options = {}) {
   const docs = [];
   for (let e = 0; e < count; e++) {
     const name = `svc-${String(e).padStart(5, '0')}`;
@@ -104,7 +104,7 @@ function generate(dir, count, repos) {
         'spec:',
         '  type: service',
         '  lifecycle: production',
-        `  owner: group:default/team-${e % 50}`,
+        `  owner: ${options.owner || `group:default/team-${e % 50}`}`,
       ].join('\n'),
     );
   }
@@ -162,7 +162,12 @@ async function main() {
         'unchanged',
         'refresh s',
         ...(github
-          ? ['requests', 'tarballs downloaded', 'commit lookups', 'body bytes sent']
+          ? [
+              'requests',
+              'tarballs downloaded',
+              'commit lookups',
+              'body bytes sent',
+            ]
           : []),
         'growth MB (refresh)',
       ],
@@ -480,6 +485,7 @@ async function runOn(kind, repos, github) {
 }
 
 module.exports = main;
+module.exports.generate = generate;
 if (require.main === module) {
   main().catch(error => {
     console.error(error);

@@ -1,10 +1,11 @@
 // `npm run bench` runs every benchmark in turn; `npm run bench -- <name>`
-// runs one (http, alerts, refresh, bundle, parse). Each prints figures and ratios.
+// runs one (http, alerts, refresh, bundle, parse, report, faults). Each prints
+// figures and ratios.
 'use strict';
 
 const path = require('path');
 
-const ALL = ['http', 'alerts', 'refresh', 'bundle', 'parse'];
+const ALL = ['http', 'alerts', 'refresh', 'bundle', 'parse', 'faults'];
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;

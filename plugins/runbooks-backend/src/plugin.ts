@@ -94,6 +94,8 @@ export const runbooksPlugin = createBackendPlugin({
           ...config.refresh,
           fn: async () => {
             const started = Date.now();
+            // Which replica runs the shared task shows in its log.
+            logger.info('Refreshing the runbooks of every entity');
             const result = await refresher.refreshAll();
             const failed = result.failed ? `, ${result.failed} failed` : '';
             const deferred = result.deferred
