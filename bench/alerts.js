@@ -24,7 +24,7 @@ async function createStore(db) {
   }));
   const {
     DatabaseRunbooksStore,
-  } = require('../plugins/runbooks-backend/src/service/DatabaseRunbooksStore');
+  } = require('../plugins/runbooks-backend/src/database/DatabaseRunbooksStore');
   return DatabaseRunbooksStore.create({
     database: { getClient: async () => db },
   });

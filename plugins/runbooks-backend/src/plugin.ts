@@ -8,9 +8,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { readRunbooksConfig } from './config';
 import { createRouter } from './router';
-import { DatabaseRunbooksStore } from './service/DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from './database/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './service/RunbooksRefresher';
-import { RunbooksService } from './service/RunbooksService';
+import { DefaultRunbooksService } from './service/DefaultRunbooksService';
 import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
 import { HostBackoff } from './sources/hostBackoff';
@@ -73,7 +73,7 @@ export const runbooksPlugin = createBackendPlugin({
           standard: config.standard,
           spreadReadsOverMs: config.spreadReadsOverMs,
         });
-        const service = new RunbooksService({
+        const service = new DefaultRunbooksService({
           store,
           refresher,
           catalog,

@@ -8,15 +8,8 @@ import {
   MAX_ALERT_NAME_LENGTH,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
+import { entityParams, runbookParams } from './routeParams';
 import { RunbooksService } from './service/RunbooksService';
-
-const entityParams = z.object({
-  namespace: z.string().min(1),
-  kind: z.string().min(1),
-  name: z.string().min(1),
-});
-
-const runbookParams = entityParams.extend({ id: z.string().min(1).max(255) });
 
 const documentsQuery = z.object({
   after: z.string().max(2048).optional(),

@@ -20,7 +20,7 @@ import {
   OnCallProvider,
 } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { entityKey } from '../service/entityRefs';
-import { RunbooksStore } from '../service/RunbooksStore';
+import { SnapshotStore } from '../database/RunbooksStore';
 import { resolveContacts } from './resolveEscalation';
 
 const BUILT_IN_PROVIDERS = ['schedule', 'pagerduty', 'opsgenie'];
@@ -53,7 +53,7 @@ export class OnCallService {
       /** Default severity ladder (`runbooks.severities`). */
       severities: Severity[];
       /** Where the entity's runbook index ladder and escalation are stored, when it has runbooks. */
-      store?: Pick<RunbooksStore, 'getEntity'>;
+      store?: Pick<SnapshotStore, 'getEntity'>;
       now?: () => Date;
       /** How long an answer is reused. Default 60 s. */
       cacheTtlMs?: number;

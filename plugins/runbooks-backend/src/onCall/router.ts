@@ -2,14 +2,8 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
+import { entityParams } from '../routeParams';
 import { OnCallService } from './OnCallService';
-
-const entityParams = z.object({
-  namespace: z.string().min(1).max(253),
-  kind: z.string().min(1).max(253),
-  name: z.string().min(1).max(253),
-});
 
 /** `GET /entities/:namespace/:kind/:name/on-call`: escalation and who is on call now. */
 export async function createOnCallRouter(options: {

@@ -10,7 +10,7 @@ import {
   OnCallProvider,
   RunbooksOnCallExtensionPoint,
 } from '@runbooks-for-backstage/plugin-runbooks-node';
-import { RunbooksStore } from '../service/RunbooksStore';
+import { SnapshotStore } from '../database/RunbooksStore';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
 import { readOnCallConfig } from './config';
 import { OnCallService } from './OnCallService';
@@ -41,7 +41,7 @@ export async function setupOnCall(options: {
   httpRouter: HttpRouterService;
   catalog: CatalogService;
   sources: Pick<RunbookSourceReader, 'read'>;
-  store?: Pick<RunbooksStore, 'getEntity'>;
+  store?: Pick<SnapshotStore, 'getEntity'>;
   severities: Severity[];
 }): Promise<OnCallService> {
   const settings = readOnCallConfig(options.config);

@@ -2,7 +2,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
-import { DatabaseRunbooksStore } from './DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from '../database/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './RunbooksRefresher';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

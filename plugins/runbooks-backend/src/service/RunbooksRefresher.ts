@@ -14,7 +14,7 @@ import { entityKey } from './entityRefs';
 import { Pacer } from './Pacer';
 import { readEntitySources, SourcesRead } from './readEntitySources';
 import { readerVersion } from './readerVersion';
-import { RunbooksStore } from './RunbooksStore';
+import { SnapshotStore } from '../database/RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';
 
 /** What reading an entity's sources gave, before it is stored. */
@@ -55,7 +55,7 @@ export class RunbooksRefresher {
 
   constructor(
     private readonly deps: {
-      store: RunbooksStore;
+      store: SnapshotStore;
       sources: RunbookSourceReader;
       catalog: CatalogService;
       auth: AuthService;

@@ -6,9 +6,9 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RUNBOOKS_LOCATION_ANNOTATION } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { DEFAULT_SEVERITIES, RunbooksConfig } from '../config';
-import { DatabaseRunbooksStore } from './DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from '../database/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './RunbooksRefresher';
-import { RunbooksService } from './RunbooksService';
+import { DefaultRunbooksService } from './DefaultRunbooksService';
 import { EntitySnapshot } from './types';
 
 jest.setTimeout(60_000);
@@ -80,7 +80,7 @@ describe.each(databases.eachSupportedId())(
         now = new Date(now.getTime() + 1_000);
       };
       const replica = () =>
-        new RunbooksService({
+        new DefaultRunbooksService({
           store,
           refresher: {
             refreshEntity: () => {

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { DatabaseRunbooksStore } from './DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from '../database/DatabaseRunbooksStore';
 import { StaleNotifier } from './StaleNotifier';
 import { EntitySnapshot, StoredRunbook } from './types';
 

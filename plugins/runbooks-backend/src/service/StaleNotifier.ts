@@ -5,7 +5,12 @@ import { NotificationPayload } from '@backstage/plugin-notifications-common';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { RunbooksConfig } from '../config';
 import { presentRunbook } from './presentRunbook';
-import { RunbooksStore, StaleNotificationKey } from './RunbooksStore';
+import {
+  NotificationClaimStore,
+  ReviewStore,
+  SnapshotStore,
+  StaleNotificationKey,
+} from '../database/RunbooksStore';
 
 /** How many runbooks a grouped notification names before "and N more". */
 const LISTED_RUNBOOKS = 10;
@@ -60,7 +65,9 @@ type OwnerGroup = {
 export class StaleNotifier {
   constructor(
     private readonly deps: {
-      store: RunbooksStore;
+      store: Pick<SnapshotStore, 'listEntities'> &
+        Pick<ReviewStore, 'latestReviewsOfAll'> &
+        NotificationClaimStore;
       notifications: NotificationService;
       logger: LoggerService;
       config: Pick<

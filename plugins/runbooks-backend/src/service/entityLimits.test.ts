@@ -8,7 +8,7 @@ import path from 'path';
 import { Readable } from 'stream';
 import { readRunbooksConfig } from '../config';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
-import { DatabaseRunbooksStore } from './DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from '../database/DatabaseRunbooksStore';
 import { RunbooksRefresher } from './RunbooksRefresher';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

@@ -4,7 +4,7 @@ import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseRunbooksStore } from '../service/DatabaseRunbooksStore';
+import { DatabaseRunbooksStore } from '../database/DatabaseRunbooksStore';
 import { RunbooksRefresher } from '../service/RunbooksRefresher';
 import { SourceBudget } from './budget';
 import { FakeRepo, startFakeGithubApi } from './__testUtils__/fakeGithubApi';

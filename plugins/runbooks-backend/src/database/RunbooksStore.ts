@@ -4,7 +4,7 @@ import {
   EntitySummary,
   RunbookReview,
   StoredRunbook,
-} from './types';
+} from '../service/types';
 
 /** One runbook's stale notification for one due date. */
 export type StaleNotificationKey = {
@@ -13,8 +13,11 @@ export type StaleNotificationKey = {
   due: string;
 };
 
-/** Where the plugin keeps what it read. */
-export interface RunbooksStore {
+/**
+ * What the refresher writes and the read model reads: each entity's last
+ * snapshot of its runbooks, and the alert index built from it.
+ */
+export interface SnapshotStore {
   /** Replaces everything stored for the snapshot's entity, atomically. */
   saveSnapshot(snapshot: EntitySnapshot): Promise<void>;
   /**
@@ -41,6 +44,13 @@ export interface RunbooksStore {
   ): Promise<Map<string, { hash: string; etags: Record<string, string> }>>;
   /** Records that these entities' sources were read again and had not changed. */
   markRefreshed(entityRefs: string[], refreshedAt: string): Promise<void>;
+  /** Flags an entity whose sources failed, keeping its last good runbooks. */
+  markSourceUnreachable(
+    entityRef: string,
+    state: { since: string; message: string },
+  ): Promise<void>;
+  /** Forgets entities, e.g. ones that left the catalog. */
+  deleteEntities(entityRefs: string[]): Promise<void>;
   /** The entity's last snapshot without markdown bodies, if it was ever refreshed. */
   getEntity(entityRef: string): Promise<EntitySummary | undefined>;
   /**
@@ -64,11 +74,19 @@ export interface RunbooksStore {
     after?: { entityRef: string; runbookId: string };
     limit: number;
   }): Promise<Array<{ entityRef: string; runbook: StoredRunbook }>>;
+  /** Every stored entity without markdown bodies, for reports. */
+  listEntities(): Promise<EntitySummary[]>;
+  /** Every stored entity ref. */
+  listEntityRefs(): Promise<string[]>;
   /**
    * Alert index rows for an alert name (any case), plus every glob pattern
    * row; the caller matches the patterns.
    */
   findAlert(alert: string): Promise<AlertIndexRow[]>;
+}
+
+/** Review records made in the portal, kept across refreshes. */
+export interface ReviewStore {
   /** Records a review; reviews are never deleted by refreshes. */
   addReview(
     entityRef: string,
@@ -79,10 +97,12 @@ export interface RunbooksStore {
   listReviews(entityRef: string, runbookId: string): Promise<RunbookReview[]>;
   /** The newest review of each runbook of an entity, by runbook id. */
   latestReviews(entityRef: string): Promise<Map<string, RunbookReview>>;
-  /** Every stored entity without markdown bodies, for reports. */
-  listEntities(): Promise<EntitySummary[]>;
   /** The newest review of every runbook, keyed `entityRef|runbookId`. */
   latestReviewsOfAll(): Promise<Map<string, RunbookReview>>;
+}
+
+/** Which stale notifications were sent, shared by every replica. */
+export interface NotificationClaimStore {
   /**
    * Claims the right to send the stale notification of runbooks for their
    * due dates: answers the keys claimed now, never a key claimed before
@@ -93,13 +113,9 @@ export interface RunbooksStore {
   ): Promise<StaleNotificationKey[]>;
   /** Gives claims back, when sending failed, so a later run retries. */
   releaseStaleNotifications(keys: StaleNotificationKey[]): Promise<void>;
-  /** Flags an entity whose sources failed, keeping its last good runbooks. */
-  markSourceUnreachable(
-    entityRef: string,
-    state: { since: string; message: string },
-  ): Promise<void>;
-  /** Every stored entity ref. */
-  listEntityRefs(): Promise<string[]>;
-  /** Forgets entities, e.g. ones that left the catalog. */
-  deleteEntities(entityRefs: string[]): Promise<void>;
 }
+
+/** Where the plugin keeps what it read: the three stores in one database. */
+export type RunbooksStore = SnapshotStore &
+  ReviewStore &
+  NotificationClaimStore;

@@ -1,19 +1,21 @@
-import { TtlCache } from './TtlCache';
+import { ttlCache } from './caches';
 
-describe('TtlCache', () => {
+describe('ttlCache', () => {
   it('forgets entries after their time to live, and the oldest beyond its size', () => {
-    let now = 0;
-    const cache = new TtlCache<string>({
+    // A real clock: lru-cache takes a start time of 0 for no time at all.
+    const start = 1_000_000;
+    let now = start;
+    const cache = ttlCache<string>({
       ttlMs: 1000,
-      maxEntries: 2,
+      max: 2,
       now: () => now,
     });
     cache.set('a', 'A');
     cache.set('b', 'B');
     expect(cache.get('a')).toBe('A');
-    now = 999;
+    now = start + 999;
     expect(cache.get('b')).toBe('B');
-    now = 1000;
+    now = start + 1000;
     expect(cache.get('a')).toBeUndefined();
     cache.set('c', 'C');
     cache.set('d', 'D');

@@ -1,6 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseRunbooksStore } from './DatabaseRunbooksStore';
-import { EntitySnapshot, StoredRunbook } from './types';
+import { EntitySnapshot, StoredRunbook } from '../service/types';
 
 jest.setTimeout(60_000);
 

@@ -1,0 +1,320 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
+import { DatabaseReviewStore } from './DatabaseReviewStore';
+import {
+  AlertIndexDbRow,
+  DocumentRow,
+  documentChunks,
+  EntityRow,
+  entityVersion,
+  INSERT_CHUNK,
+  parseEtags,
+  snapshotRows,
+  toAlertIndexRow,
+  toEntitySummary,
+  toStoredRunbook,
+} from './rows';
+import {
+  NotificationClaimStore,
+  ReviewStore,
+  SnapshotStore,
+  StaleNotificationKey,
+} from './RunbooksStore';
+import {
+  AlertIndexRow,
+  EntitySnapshot,
+  EntitySummary,
+  RunbookReview,
+  StoredRunbook,
+} from '../service/types';
+
+const migrationsDir = resolvePackagePath(
+  '@runbooks-for-backstage/plugin-runbooks-backend',
+  'migrations',
+);
+
+/** Keeps runbooks in the plugin's own database (SQLite or PostgreSQL) through knex. */
+export class DatabaseRunbooksStore
+  implements SnapshotStore, ReviewStore, NotificationClaimStore
+{
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseRunbooksStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseRunbooksStore(client);
+  }
+
+  private readonly reviews: DatabaseReviewStore;
+  private readonly claims: DatabaseNotificationClaimStore;
+
+  private constructor(private readonly db: Knex) {
+    this.reviews = new DatabaseReviewStore(db);
+    this.claims = new DatabaseNotificationClaimStore(db);
+  }
+
+  // The reviews and the notification claims have tables and classes of
+  // their own; this one object serves callers typed against any of the three.
+  addReview(entityRef: string, runbookId: string, review: RunbookReview) {
+    return this.reviews.addReview(entityRef, runbookId, review);
+  }
+
+  listReviews(entityRef: string, runbookId: string) {
+    return this.reviews.listReviews(entityRef, runbookId);
+  }
+
+  latestReviews(entityRef: string) {
+    return this.reviews.latestReviews(entityRef);
+  }
+
+  latestReviewsOfAll() {
+    return this.reviews.latestReviewsOfAll();
+  }
+
+  claimStaleNotifications(keys: StaleNotificationKey[]) {
+    return this.claims.claimStaleNotifications(keys);
+  }
+
+  releaseStaleNotifications(keys: StaleNotificationKey[]) {
+    return this.claims.releaseStaleNotifications(keys);
+  }
+
+  async saveSnapshot(snapshot: EntitySnapshot): Promise<void> {
+    await this.saveSnapshots([snapshot]);
+  }
+
+  async saveSnapshots(
+    snapshots: EntitySnapshot[],
+    sourceHashes?: Map<string, string>,
+    sourceEtags?: Map<string, Record<string, string>>,
+  ): Promise<void> {
+    const { refs, entities, documents, alerts } = snapshotRows(
+      snapshots,
+      sourceHashes,
+      sourceEtags,
+    );
+    if (!refs.length) return;
+    await this.db.transaction(async tx => {
+      await tx('runbooks_documents').whereIn('entity_ref', refs).delete();
+      await tx('runbooks_alerts').whereIn('entity_ref', refs).delete();
+      await tx('runbooks_entities')
+        .insert(entities)
+        .onConflict('entity_ref')
+        .merge([
+          'refreshed_at',
+          'data',
+          'stamp',
+          'source_hash',
+          'source_etags',
+        ]);
+      for (const chunk of documentChunks(documents)) {
+        await tx('runbooks_documents').insert(chunk);
+      }
+      for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
+        await tx('runbooks_alerts').insert(alerts.slice(i, i + INSERT_CHUNK));
+      }
+    });
+  }
+
+  async getEntity(entityRef: string): Promise<EntitySummary | undefined> {
+    const entity = await this.db<EntityRow>('runbooks_entities')
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!entity) return undefined;
+    const documents = await this.db<DocumentRow>('runbooks_documents')
+      .where({ entity_ref: entityRef })
+      .orderBy('position')
+      .select('summary');
+    return toEntitySummary(
+      entity,
+      documents.map(row => JSON.parse(row.summary)),
+    );
+  }
+
+  async getEntityVersion(
+    entityRef: string,
+  ): Promise<{ entity: string; reviews: number } | undefined> {
+    const row = await this.db<EntityRow>('runbooks_entities as e')
+      .where('e.entity_ref', entityRef)
+      .select('e.refreshed_at', 'e.stamp', this.lastReviewId('e'))
+      .first();
+    if (!row) return undefined;
+    return {
+      entity: entityVersion(row),
+      reviews: Number(row.review_id ?? 0),
+    };
+  }
+
+  /** The newest review's id of the entity of table `alias`, as `review_id`. */
+  private lastReviewId(alias: string) {
+    return this.db('runbooks_reviews as r')
+      .max('r.id')
+      .where('r.entity_ref', this.db.ref(`${alias}.entity_ref`))
+      .as('review_id');
+  }
+
+  async getRunbook(
+    entityRef: string,
+    runbookId: string,
+  ): Promise<StoredRunbook | undefined> {
+    const row = await this.db<DocumentRow>('runbooks_documents')
+      .where({ entity_ref: entityRef, runbook_id: runbookId })
+      .first();
+    if (!row) return undefined;
+    return toStoredRunbook(row);
+  }
+
+  async listRunbooks(options: {
+    after?: { entityRef: string; runbookId: string };
+    limit: number;
+  }): Promise<Array<{ entityRef: string; runbook: StoredRunbook }>> {
+    const query = this.db<DocumentRow>('runbooks_documents')
+      .orderBy([{ column: 'entity_ref' }, { column: 'runbook_id' }])
+      .limit(options.limit);
+    const after = options.after;
+    if (after) {
+      query.where(builder =>
+        builder
+          .where('entity_ref', '>', after.entityRef)
+          .orWhere(inner =>
+            inner
+              .where('entity_ref', '=', after.entityRef)
+              .andWhere('runbook_id', '>', after.runbookId),
+          ),
+      );
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      runbook: toStoredRunbook(row),
+    }));
+  }
+
+  async findAlert(alert: string): Promise<AlertIndexRow[]> {
+    const rows: AlertIndexDbRow[] = await this.db('runbooks_alerts as a')
+      .join('runbooks_entities as e', 'e.entity_ref', 'a.entity_ref')
+      .whereIn('a.alert_key', [alert.toLowerCase(), '*'])
+      .orderBy('a.id')
+      .select('a.*', 'e.refreshed_at', 'e.stamp', this.lastReviewId('a'));
+    return rows.map(toAlertIndexRow);
+  }
+
+  async listEntities(): Promise<EntitySummary[]> {
+    const entities = await this.db<EntityRow>('runbooks_entities').orderBy(
+      'entity_ref',
+    );
+    const documents = await this.db<DocumentRow>('runbooks_documents')
+      .orderBy([{ column: 'entity_ref' }, { column: 'position' }])
+      .select('entity_ref', 'summary');
+    const byEntity = new Map<string, EntitySummary['runbooks']>();
+    for (const row of documents) {
+      const list = byEntity.get(row.entity_ref) ?? [];
+      list.push(JSON.parse(row.summary));
+      byEntity.set(row.entity_ref, list);
+    }
+    return entities.map(entity =>
+      toEntitySummary(entity, byEntity.get(entity.entity_ref) ?? []),
+    );
+  }
+
+  async markSourceUnreachable(
+    entityRef: string,
+    state: { since: string; message: string },
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const row = await tx<EntityRow>('runbooks_entities')
+        .where({ entity_ref: entityRef })
+        .first();
+      if (!row) return;
+      const data = JSON.parse(row.data);
+      await tx('runbooks_entities')
+        .where({ entity_ref: entityRef })
+        .update({
+          data: JSON.stringify({ ...data, sourceUnreachable: state }),
+          stamp: randomUUID(),
+          // Read again in full once the source answers.
+          source_hash: null,
+          source_etags: null,
+        });
+    });
+  }
+
+  async getSourceHashes(entityRefs: string[]): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const rows: Array<{ entity_ref: string; source_hash: string | null }> =
+        await this.db('runbooks_entities')
+          .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+          .select('entity_ref', 'source_hash');
+      for (const row of rows) {
+        if (row.source_hash) hashes.set(row.entity_ref, row.source_hash);
+      }
+    }
+    return hashes;
+  }
+
+  async getSourceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, { hash: string; etags: Record<string, string> }>> {
+    const states = new Map<
+      string,
+      { hash: string; etags: Record<string, string> }
+    >();
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const rows: Array<{
+        entity_ref: string;
+        source_hash: string | null;
+        source_etags: string | null;
+      }> = await this.db('runbooks_entities')
+        .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+        .select('entity_ref', 'source_hash', 'source_etags');
+      for (const row of rows) {
+        if (!row.source_hash) continue;
+        states.set(row.entity_ref, {
+          hash: row.source_hash,
+          etags: parseEtags(row.source_etags),
+        });
+      }
+    }
+    return states;
+  }
+
+  async markRefreshed(
+    entityRefs: string[],
+    refreshedAt: string,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+        await tx('runbooks_entities')
+          .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+          .update({ refreshed_at: refreshedAt });
+      }
+    });
+  }
+
+  async listEntityRefs(): Promise<string[]> {
+    const rows = await this.db<EntityRow>('runbooks_entities').select(
+      'entity_ref',
+    );
+    return rows.map(row => row.entity_ref);
+  }
+
+  async deleteEntities(entityRefs: string[]): Promise<void> {
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const chunk = entityRefs.slice(i, i + INSERT_CHUNK);
+      await this.db.transaction(async tx => {
+        await tx('runbooks_documents').whereIn('entity_ref', chunk).delete();
+        await tx('runbooks_alerts').whereIn('entity_ref', chunk).delete();
+        await tx('runbooks_entities').whereIn('entity_ref', chunk).delete();
+      });
+    }
+  }
+}
