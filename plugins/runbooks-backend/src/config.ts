@@ -7,11 +7,14 @@ import { durationToMilliseconds } from '@backstage/types';
 import { InputError } from '@backstage/errors';
 import {
   CalendarDuration,
+  DEFAULT_DUE_SOON_WINDOW,
+  DEFAULT_REVIEW_INTERVAL,
   parseDuration,
   parseStandardsConfig,
   RunbookStandard,
   Severity,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+import { DEFAULT_SOURCE_LIMITS } from '@runbooks-for-backstage/plugin-runbooks-node';
 import {
   parseSourceAllowRule,
   SourceAllowRule,
@@ -107,8 +110,16 @@ function readLimit(config: Config, name: string, fallback: number): number {
 
 /** Reads `runbooks.*` from app-config, failing at startup on invalid values. */
 export function readRunbooksConfig(config: Config): RunbooksConfig {
-  const reviewInterval = readDuration(config, 'runbooks.reviewInterval', '90d');
-  const dueSoonWindow = readDuration(config, 'runbooks.dueSoonWindow', '14d');
+  const reviewInterval = readDuration(
+    config,
+    'runbooks.reviewInterval',
+    DEFAULT_REVIEW_INTERVAL,
+  );
+  const dueSoonWindow = readDuration(
+    config,
+    'runbooks.dueSoonWindow',
+    DEFAULT_DUE_SOON_WINDOW,
+  );
   const refresh = config.has('runbooks.refresh')
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
         config.getConfig('runbooks.refresh'),
@@ -157,11 +168,31 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
     severitiesConfigured: config.has('runbooks.severities'),
     standard: standards.standard,
     limits: {
-      maxFilesPerEntity: readLimit(config, 'maxFilesPerEntity', 500),
-      maxFileBytes: readLimit(config, 'maxFileBytes', 1_048_576),
-      maxBytesPerEntity: readLimit(config, 'maxBytesPerEntity', 16_777_216),
-      maxAlertsPerEntity: readLimit(config, 'maxAlertsPerEntity', 2_000),
-      maxProblemsPerEntity: readLimit(config, 'maxProblemsPerEntity', 200),
+      maxFilesPerEntity: readLimit(
+        config,
+        'maxFilesPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxFilesPerEntity,
+      ),
+      maxFileBytes: readLimit(
+        config,
+        'maxFileBytes',
+        DEFAULT_SOURCE_LIMITS.maxFileBytes,
+      ),
+      maxBytesPerEntity: readLimit(
+        config,
+        'maxBytesPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxBytesPerEntity,
+      ),
+      maxAlertsPerEntity: readLimit(
+        config,
+        'maxAlertsPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxAlertsPerEntity,
+      ),
+      maxProblemsPerEntity: readLimit(
+        config,
+        'maxProblemsPerEntity',
+        DEFAULT_SOURCE_LIMITS.maxProblemsPerEntity,
+      ),
     },
     sourcesAllow: (
       config.getOptionalStringArray('runbooks.sources.allow') ?? []

@@ -47,6 +47,14 @@ export const RUNBOOKS_REVIEW_INTERVAL_ANNOTATION = 'runbooks/review-interval';
 export const RUNBOOKS_ON_CALL_ANNOTATION = 'runbooks/on-call';
 
 /**
+ * Contact URIs of a User or Group for the on-call card, comma-separated:
+ * `tel:+15550100, slack:#payments-oncall`.
+ *
+ * @public
+ */
+export const RUNBOOKS_CONTACT_ANNOTATION = 'runbooks/contact';
+
+/**
  * Every annotation key the suite reads, for validators and documentation.
  *
  * @public
@@ -58,4 +66,5 @@ export const RUNBOOKS_ANNOTATIONS = [
   RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_REVIEW_INTERVAL_ANNOTATION,
   RUNBOOKS_ON_CALL_ANNOTATION,
+  RUNBOOKS_CONTACT_ANNOTATION,
 ] as const;

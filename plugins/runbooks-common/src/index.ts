@@ -11,6 +11,7 @@ export * from './location';
 export * from './markdown/index';
 export * from './frontMatter';
 export * from './review';
+export * from './reviewDecision';
 export * from './runbookId';
 export * from './paths';
 export * from './runbookIndex';

@@ -51,6 +51,14 @@ describe('validateRunbooksAnnotations', () => {
       }),
     ]);
   });
+
+  it('knows the contact annotation of users and groups', () => {
+    expect(
+      validateRunbooksAnnotations({
+        'runbooks/contact': 'tel:+15550100, slack:#payments-oncall',
+      }),
+    ).toEqual([]);
+  });
 });
 
 describe('parseAlertsAnnotation', () => {

@@ -1,5 +1,7 @@
 /**
- * Extension points of the Runbooks for Backstage backend: on-call providers.
+ * Node-side pieces of Runbooks for Backstage: the on-call provider extension
+ * point, and the reader of local runbook folders shared by the backend and the
+ * lint CLI.
  *
  * @packageDocumentation
  */
@@ -16,3 +18,15 @@ export type {
   EscalationContact,
   EscalationLevel,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
+export {
+  isInside,
+  resolveInsideEntityFolder,
+  SKIPPED_DIRECTORIES,
+  walkLocalFolder,
+} from './localFolder';
+export type { LocalFolderFile, ResolvedLocalLocation } from './localFolder';
+export {
+  DEFAULT_SOURCE_LIMITS,
+  isMarkdownPath,
+  isYamlPath,
+} from './sourceLimits';

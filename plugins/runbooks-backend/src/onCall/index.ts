@@ -5,8 +5,4 @@ export type { OnCallConfig } from './config';
 export { ScheduleOnCallProvider } from './ScheduleOnCallProvider';
 export { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
 export { OpsgenieOnCallProvider } from './OpsgenieOnCallProvider';
-export {
-  resolveContacts,
-  resolveEscalation,
-  RUNBOOKS_CONTACT_ANNOTATION,
-} from './resolveEscalation';
+export { resolveContacts, resolveEscalation } from './resolveEscalation';

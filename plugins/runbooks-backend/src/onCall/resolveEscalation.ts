@@ -4,15 +4,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EscalationContact,
   EscalationLevel,
+  RUNBOOKS_CONTACT_ANNOTATION,
   RUNBOOKS_ESCALATION_ANNOTATION,
   RunbookProblem,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
-
-/**
- * Contact URIs a User or Group may carry for the on-call card, comma-separated:
- * `runbooks/contact: tel:+15550100, slack:#payments-oncall`.
- */
-export const RUNBOOKS_CONTACT_ANNOTATION = 'runbooks/contact';
 
 /** The Slack channel annotation of the Slack plugins, shown as `slack:#channel`. */
 export const SLACK_CHANNEL_ANNOTATION = 'slack.com/channel';

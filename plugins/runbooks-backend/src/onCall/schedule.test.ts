@@ -275,6 +275,19 @@ overrides:
       expect(Date.now() - started).toBeLessThan(1000);
     });
 
+    it.each([
+      ['nested list keys', `${'? ['.repeat(500)}a`],
+      ['keys under a list', `${'- ? '.repeat(300)}: b`],
+      ['a list key', 'rotation:\n  ? [start]\n  : 2026-01-01'],
+      ['an alias key', '&k key: 1\n*k : 2'],
+      ['a mapping key', '? { rotation: x }\n: y'],
+    ])('reads no rotation from a file with %s, and says why', (_, yaml) => {
+      const { schedule, problems: found } = parseSchedule(yaml, 'oncall.yaml');
+      expect(schedule).toBeUndefined();
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0].message).toMatch(/^oncall\.yaml: /);
+    });
+
     it('refuses a file far larger than any rotation', () => {
       expect(problems(`# ${'x'.repeat(70_000)}\nrotation: {}`)).toEqual([
         'oncall.yaml: is not valid YAML: is larger than 65536 bytes',

@@ -1,7 +1,6 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
-  computeReviewStatus,
-  parseDuration,
+  decideReview,
   Runbook,
   runbookViewPath,
   withReview,
@@ -25,36 +24,15 @@ export function presentRunbook(options: {
   now: Date;
 }): Runbook {
   const { config, ref, entity, runbook, review, now } = options;
-  // A portal review counts for the text it was made on only.
-  const changed = Boolean(
-    review?.contentHash &&
-      runbook.contentHash &&
-      review.contentHash !== runbook.contentHash,
-  );
-  // A review made in the portal wins when it is newer than every date the runbook states.
-  const reviewed =
-    review &&
-    !changed &&
-    !runbook.missing &&
-    [runbook.lastReviewed, runbook.nextReview].every(
-      date => !date || date < review.reviewedAt,
-    );
-  const lastReviewed = reviewed ? review!.reviewedAt : runbook.lastReviewed;
-  const nextReview = reviewed ? undefined : runbook.nextReview;
-  const intervalText =
-    entity.reviewInterval ??
-    runbook.reviewInterval ??
-    config.reviewIntervalText;
-  const interval = parseDuration(intervalText) ?? config.reviewInterval;
-  const status = runbook.missing
-    ? { status: 'never-reviewed' as const, due: undefined }
-    : computeReviewStatus({
-        lastReviewed: lastReviewed ? new Date(lastReviewed) : undefined,
-        nextReview: nextReview ? new Date(nextReview) : undefined,
-        interval,
-        dueSoonWindow: config.dueSoonWindow,
-        now,
-      });
+  const decision = decideReview({
+    runbook,
+    entityReviewInterval: entity.reviewInterval,
+    portalReview: review,
+    policy: config,
+    now,
+  });
+  const counted = decision.portalReview;
+  const changed = decision.changedSinceReview;
   return {
     id: runbook.id,
     title: runbook.title,
@@ -66,29 +44,29 @@ export function presentRunbook(options: {
     severity: runbook.severity,
     owner: runbook.owner,
     tags: runbook.tags,
-    lastReviewed,
-    reviewedBy: reviewed ? review!.reviewer : undefined,
-    nextReview: nextReview ?? status.due?.toISOString(),
-    reviewInterval: intervalText,
-    status: status.status,
+    lastReviewed: decision.lastReviewed,
+    reviewedBy: counted?.reviewer,
+    nextReview: decision.nextReview,
+    reviewInterval: decision.reviewInterval,
+    status: decision.status,
     missing: runbook.missing,
     ...(runbook.standards
       ? {
           // The review check counts a portal review as the review does.
-          standards: reviewed
+          standards: counted
             ? withReview(runbook.standards, {
-                lastReviewed,
-                reviewer: review!.reviewer,
+                lastReviewed: counted.reviewedAt,
+                reviewer: counted.reviewer,
               })
             : runbook.standards,
         }
       : {}),
-    ...(changed && review
+    ...(changed
       ? {
           changedSinceReview: true,
           changedReview: {
-            reviewer: review.reviewer,
-            reviewedAt: review.reviewedAt,
+            reviewer: changed.reviewer,
+            reviewedAt: changed.reviewedAt,
           },
         }
       : {}),

@@ -33,12 +33,7 @@ export type SourceLimits = {
 /** Which files of a folder a reader keeps, by their path. */
 export type FileFilter = (path: string) => boolean;
 
-/** True for YAML files, such as Prometheus rule files and on-call schedules. */
-export function isYamlPath(path: string): boolean {
-  return /\.ya?ml$/i.test(path);
-}
-
-/** True for the markdown files a runbooks folder may hold. */
-export function isMarkdownPath(path: string): boolean {
-  return /\.(md|markdown)$/i.test(path);
-}
+export {
+  isMarkdownPath,
+  isYamlPath,
+} from '@runbooks-for-backstage/plugin-runbooks-node';

@@ -1,4 +1,3 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ContentHeader,
   EmptyState,
@@ -7,7 +6,6 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
@@ -26,27 +24,8 @@ import {
   AlertMatch,
   runbooksApiRef,
 } from '../../api';
+import { RefLink } from '../RefLink';
 import { ReviewStatusChip } from '../ReviewStatusChip';
-
-/** A catalog entity ref as a link, or as text when it is not one. */
-function RefLink(props: {
-  entityRef?: string;
-  title?: string;
-  defaultKind?: string;
-}) {
-  const { entityRef, title, defaultKind } = props;
-  if (!entityRef) return <>—</>;
-  try {
-    const ref = parseEntityRef(entityRef, { defaultKind });
-    return (
-      <EntityRefLink entityRef={ref} defaultKind={defaultKind}>
-        {title || undefined}
-      </EntityRefLink>
-    );
-  } catch {
-    return <>{title || entityRef}</>;
-  }
-}
 
 /** Only paths inside the portal are followed; anything else is listed. */
 function isPortalPath(url: string): boolean {

@@ -142,6 +142,8 @@ describe('EntityRunbooksContent', () => {
     await renderTab(
       apiWithData({
         ...entityRunbooks,
+        // Dated at render time: the shared fixture's age grows with the run.
+        refreshedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
         problems: [
           { level: 'warning', message: 'runbooks/alerts: no runbook nope.md' },
           { level: 'error', message: 'runbooks/location: folder not found' },

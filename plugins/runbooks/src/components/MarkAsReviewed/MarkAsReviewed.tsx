@@ -1,10 +1,8 @@
 import {
   CompoundEntityRef,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -25,6 +23,7 @@ import {
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { useState } from 'react';
 import { RecordReviewResult, runbooksApiRef } from '../../api';
+import { displayRef } from '../../utils/entityRefs';
 
 /** Props of {@link MarkAsReviewed}. */
 export type MarkAsReviewedProps = {
@@ -42,17 +41,7 @@ export function ownerDisplayName(
   namespace: string = 'default',
 ): string {
   if (!owner) return 'the owning group';
-  try {
-    return humanizeEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-      { defaultKind: 'group' },
-    );
-  } catch {
-    return owner;
-  }
+  return displayRef(owner, { defaultNamespace: namespace });
 }
 
 /** The backend's own message for a failed request, else the error's. */

@@ -1,6 +1,5 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
 import AccordionSummary from '@material-ui/core/AccordionSummary';
@@ -13,6 +12,7 @@ import Alert from '@material-ui/lab/Alert';
 import useAsync from 'react-use/esm/useAsync';
 import { RunbookReviewRecord, runbooksApiRef } from '../../api';
 import { formatDate, relativeTime } from '../../utils/relativeTime';
+import { RefLink } from '../RefLink';
 
 /** Props of {@link ReviewHistory}. */
 export type ReviewHistoryProps = {
@@ -23,16 +23,6 @@ export type ReviewHistoryProps = {
   /** Open the history at first. */
   defaultExpanded?: boolean;
 };
-
-function Reviewer(props: { reviewer: string }) {
-  const { reviewer } = props;
-  try {
-    const ref = parseEntityRef(reviewer, { defaultKind: 'user' });
-    return <EntityRefLink entityRef={ref} defaultKind="user" />;
-  } catch {
-    return <>{reviewer}</>;
-  }
-}
 
 function formatDateTime(iso: string): string {
   const date = new Date(iso);
@@ -50,7 +40,7 @@ function ReviewItem(props: { review: RunbookReviewRecord }) {
       <ListItemText
         primary={
           <>
-            <Reviewer reviewer={reviewer} /> reviewed it{' '}
+            <RefLink entityRef={reviewer} defaultKind="user" /> reviewed it{' '}
             <time dateTime={reviewedAt} title={formatDateTime(reviewedAt)}>
               {relativeTime(reviewedAt) ?? reviewedAt}
             </time>{' '}

@@ -10,7 +10,6 @@ import { useCallback, useMemo, useState } from 'react';
 import { RecordReviewResult } from '../../api';
 import { useRunbook } from '../../hooks/useRunbook';
 import { formatDate } from '../../utils/relativeTime';
-import { reviewDueDate } from '../../utils/reviewDue';
 import { MarkAsReviewed } from '../MarkAsReviewed';
 import { ReviewHistory } from '../ReviewHistory';
 import { RunbookHeader } from './RunbookHeader';
@@ -37,7 +36,7 @@ const WHAT_TO_DO = 're-read it, fix what is wrong, then Mark as reviewed.';
 function ReviewWarning(props: { runbook: Runbook }) {
   const { runbook } = props;
   if (runbook.status === 'stale') {
-    const due = reviewDueDate(runbook);
+    const due = runbook.nextReview;
     return (
       <Alert severity="warning">
         <AlertTitle>

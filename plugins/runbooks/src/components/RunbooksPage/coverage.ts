@@ -1,5 +1,4 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import {
   ReviewStatus,
   Runbook,
@@ -7,7 +6,7 @@ import {
 import { RunbooksReportEntity } from '../../api';
 import { formatScore } from '../RunbookStandards';
 import { REVIEW_STATUS_LABELS } from '../../utils/reviewStatus';
-import { reviewDueDate } from '../../utils/reviewDue';
+import { displayRef } from '../../utils/entityRefs';
 
 /** A review status, or `missing` for a runbook an index links to that does not exist. */
 export type CoverageStatus = ReviewStatus | 'missing';
@@ -32,18 +31,6 @@ export function isCoverageStatus(value: unknown): value is CoverageStatus {
 
 export function coverageStatusOf(runbook: Runbook): CoverageStatus {
   return runbook.missing ? 'missing' : runbook.status;
-}
-
-/** A group or user ref for people: `payments`, `user:jane.doe`. */
-export function displayRef(ref: string | undefined, defaultKind = 'group') {
-  if (!ref) return '';
-  try {
-    return humanizeEntityRef(parseEntityRef(ref, { defaultKind }), {
-      defaultKind,
-    });
-  } catch {
-    return ref;
-  }
 }
 
 /** The entity's own name when it has no title. */
@@ -89,7 +76,7 @@ export function runbookRows(entities: RunbooksReportEntity[]): RunbookRow[] {
         status,
         statusLabel: COVERAGE_STATUS_LABELS[status],
         lastReviewed: runbook.lastReviewed,
-        due: runbook.missing ? undefined : reviewDueDate(runbook),
+        due: runbook.missing ? undefined : runbook.nextReview,
         standardsLabel: formatScore(runbook.standards) ?? '',
       };
     }),

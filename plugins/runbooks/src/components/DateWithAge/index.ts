@@ -1,0 +1,1 @@
+export { DateWithAge } from './DateWithAge';

@@ -1,0 +1,1 @@
+export { RefLink } from './RefLink';
