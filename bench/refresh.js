@@ -255,7 +255,11 @@ async function runOn(kind, repos, github) {
           sources: { allow: ['github.com'], spreadReadsOver: { seconds: 0 } },
         },
       },
-      { database: kind },
+      {
+        database: kind,
+        // BENCH_MODE=production: plain node without the CLI's watcher.
+        production: process.env.BENCH_MODE === 'production',
+      },
     );
     console.log(
       `backend up in ${((Date.now() - started) / 1000).toFixed(0)} s`,
