@@ -14,6 +14,8 @@ import { DefaultRunbooksService } from './service/DefaultRunbooksService';
 import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
 import { HostBackoff } from './sources/hostBackoff';
+import { dueOfPolicy } from './database/reviewDue';
+import { readerVersion } from './service/readerVersion';
 import { githubRateLimitReset } from './sources/githubRateLimit';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
@@ -50,6 +52,7 @@ export const runbooksPlugin = createBackendPlugin({
         const config = readRunbooksConfig(deps.config);
         const store = await DatabaseRunbooksStore.create({
           database: deps.database,
+          dueOf: dueOfPolicy(config),
         });
         const integrations = ScmIntegrations.fromConfig(deps.config);
         const sources = new RunbookSourceReader({
@@ -72,6 +75,10 @@ export const runbooksPlugin = createBackendPlugin({
           limits: config.limits,
           standard: config.standard,
           spreadReadsOverMs: config.spreadReadsOverMs,
+          // Stored due dates follow the default interval: a new one re-reads everything once.
+          version: `${readerVersion()} reviewInterval=${
+            config.reviewIntervalText
+          }`,
         });
         const service = new DefaultRunbooksService({
           store,

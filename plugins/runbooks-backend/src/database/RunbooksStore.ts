@@ -101,6 +101,35 @@ export interface ReviewStore {
   latestReviewsOfAll(): Promise<Map<string, RunbookReview>>;
 }
 
+/** One stored entity as the coverage report counts it, aggregated in SQL. */
+export type ReportEntityRow = {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  runbooks: number;
+  fresh: number;
+  dueSoon: number;
+  stale: number;
+  neverReviewed: number;
+  missing: number;
+  /** The soonest due date of its runbooks, when any is dated. */
+  nextDue?: string;
+  alerts: number;
+  alertsWithoutRunbook: number;
+};
+
+/** The coverage report's counts, without reading runbooks. */
+export interface ReportStore {
+  /**
+   * One row per stored entity with its runbooks counted by status for `now`
+   * (ISO) and the due-soon window ending at `dueSoonBefore` (ISO).
+   */
+  reportEntities(options: {
+    now: string;
+    dueSoonBefore: string;
+  }): Promise<ReportEntityRow[]>;
+}
+
 /** Which stale notifications were sent, shared by every replica. */
 export interface NotificationClaimStore {
   /**
@@ -118,4 +147,5 @@ export interface NotificationClaimStore {
 /** Where the plugin keeps what it read: the three stores in one database. */
 export type RunbooksStore = SnapshotStore &
   ReviewStore &
-  NotificationClaimStore;
+  NotificationClaimStore &
+  ReportStore;

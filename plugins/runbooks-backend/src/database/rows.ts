@@ -6,6 +6,7 @@ import {
   RunbookReview,
   StoredRunbook,
 } from '../service/types';
+import { DueOf } from './reviewDue';
 
 export const INSERT_CHUNK = 200;
 
@@ -114,6 +115,8 @@ export type DocumentRow = {
   summary: string;
   markdown: string;
   headings: string;
+  due_at?: string | null;
+  missing?: boolean;
 };
 
 /** The rows that store these snapshots, one entity written twice in a batch stored once. */
@@ -121,6 +124,7 @@ export function snapshotRows(
   snapshots: EntitySnapshot[],
   sourceHashes?: Map<string, string>,
   sourceEtags?: Map<string, Record<string, string>>,
+  due?: { dueOf: DueOf; reviews: Map<string, RunbookReview> },
 ) {
   // The last snapshot of an entity wins.
   const latest = [
@@ -135,6 +139,8 @@ export function snapshotRows(
       stamp: randomUUID(),
       source_hash: sourceHashes?.get(entityRef) ?? null,
       source_etags: etagsText(sourceEtags?.get(entityRef)),
+      title: rest.entityTitle ?? null,
+      owner: rest.owner ?? null,
     }),
   );
   const documents: DocumentRow[] = latest.flatMap(snapshot =>
@@ -145,6 +151,14 @@ export function snapshotRows(
       summary: JSON.stringify(summary),
       markdown,
       headings: JSON.stringify(headings),
+      missing: Boolean(summary.missing),
+      due_at: due
+        ? due.dueOf(
+            snapshot,
+            summary,
+            due.reviews.get(`${snapshot.entityRef}|${summary.id}`),
+          )
+        : null,
     })),
   );
   const alerts = latest.flatMap(alertRows);

@@ -22,14 +22,21 @@ import {
   RunbookDetail,
   RunbookDocument,
   RunbooksReport,
+  RunbooksReportPage,
+  RunbooksReportQuery,
   runbooksReviewCreatePermission,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
-import { ReviewStore, SnapshotStore } from '../database/RunbooksStore';
+import {
+  ReportStore,
+  ReviewStore,
+  SnapshotStore,
+} from '../database/RunbooksStore';
 import { AlertRunbookLookup } from './AlertRunbookLookup';
 import { ttlCache } from './caches';
 import { CatalogAccess } from './CatalogAccess';
 import { buildCoverageReport } from './coverageReport';
+import { buildCoverageReportPage } from './coveragePage';
 import { EntityReadModel } from './EntityReadModel';
 import { RunbooksRefresher } from './RunbooksRefresher';
 import { RefreshAnswer, RunbooksService } from './RunbooksService';
@@ -49,7 +56,7 @@ export class DefaultRunbooksService implements RunbooksService {
 
   constructor(
     private readonly deps: {
-      store: SnapshotStore & ReviewStore;
+      store: SnapshotStore & ReviewStore & ReportStore;
       refresher: Pick<RunbooksRefresher, 'refreshEntity'>;
       catalog: CatalogService;
       auth: AuthService;
@@ -112,6 +119,23 @@ export class DefaultRunbooksService implements RunbooksService {
         catalog: this.catalog,
         readModel: this.readModel,
       },
+      credentials,
+    );
+  }
+
+  reportPage(
+    query: RunbooksReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<RunbooksReportPage> {
+    return buildCoverageReportPage(
+      {
+        store: this.deps.store,
+        catalog: this.catalog,
+        readModel: this.readModel,
+        dueSoonWindow: this.deps.config.dueSoonWindow,
+        now: this.deps.now?.() ?? new Date(),
+      },
+      query,
       credentials,
     );
   }
