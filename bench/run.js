@@ -5,7 +5,16 @@
 
 const path = require('path');
 
-const ALL = ['http', 'alerts', 'refresh', 'bundle', 'parse', 'faults'];
+const ALL = [
+  'http',
+  'alerts',
+  'refresh',
+  'refreshRemote',
+  'report',
+  'bundle',
+  'parse',
+  'faults',
+];
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
