@@ -166,6 +166,8 @@ export type RunbooksReportOwner = {
   runbooks: number;
   stale: number;
   neverReviewed: number;
+  dueSoon: number;
+  missing: number;
   alertsWithoutRunbook: number;
 };
 

@@ -168,6 +168,8 @@ function ownersOf(rows: Row[]): RunbooksReportOwner[] {
       runbooks: 0,
       stale: 0,
       neverReviewed: 0,
+      dueSoon: 0,
+      missing: 0,
       alertsWithoutRunbook: 0,
     };
     entry.entities++;
@@ -175,6 +177,8 @@ function ownersOf(rows: Row[]): RunbooksReportOwner[] {
     entry.runbooks += row.runbooks;
     entry.stale += row.stale;
     entry.neverReviewed += row.neverReviewed;
+    entry.dueSoon += row.dueSoon;
+    entry.missing += row.missing;
     entry.alertsWithoutRunbook += row.alertsWithoutRunbook;
     owners.set(owner, entry);
   }

@@ -39,6 +39,9 @@ export function mockRunbooksApi(impl: Partial<RunbooksApi> = {}) {
     getReport: jest.fn(
       impl.getReport ?? (() => Promise.reject(new Error('unused'))),
     ),
+    getReportPage: jest.fn(
+      impl.getReportPage ?? (() => Promise.reject(new Error('unused'))),
+    ),
   };
 }
 

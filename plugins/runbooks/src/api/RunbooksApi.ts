@@ -10,6 +10,8 @@ import {
   RecordReviewResult,
   RunbookReviewRecord,
   RunbooksReport,
+  RunbooksReportPage,
+  RunbooksReportQuery,
 } from './types';
 
 /**
@@ -45,6 +47,8 @@ export interface RunbooksApi {
   ): Promise<AlertLookup>;
   /** Runbook coverage across the catalog entities the user may read. */
   getReport(): Promise<RunbooksReport>;
+  /** One filtered, sorted page of the coverage report, with totals and counts per owner. */
+  getReportPage(query: RunbooksReportQuery): Promise<RunbooksReportPage>;
 }
 
 /**
