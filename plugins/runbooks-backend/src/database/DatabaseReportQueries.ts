@@ -1,4 +1,13 @@
 import { Knex } from 'knex';
+import { EntitySummary, RunbookReview } from '../service/types';
+import {
+  DocumentRow,
+  EntityRow,
+  INSERT_CHUNK,
+  ReviewRow,
+  toEntitySummary,
+  toReview,
+} from './rows';
 import { ReportEntityRow } from './RunbooksStore';
 
 type CountRow = {
@@ -27,15 +36,13 @@ export class DatabaseReportQueries {
     const { now, dueSoonBefore } = options;
     const present = 'd.missing = ?';
     const [entities, counts, alerts] = await Promise.all([
-      this.db('runbooks_entities')
-        .orderBy('entity_ref')
-        .select<
-          Array<{
-            entity_ref: string;
-            title: string | null;
-            owner: string | null;
-          }>
-        >('entity_ref', 'title', 'owner'),
+      this.db('runbooks_entities').orderBy('entity_ref').select<
+        Array<{
+          entity_ref: string;
+          title: string | null;
+          owner: string | null;
+        }>
+      >('entity_ref', 'title', 'owner'),
       this.db('runbooks_documents as d')
         .groupBy('d.entity_ref')
         .select<CountRow[]>(
@@ -94,5 +101,62 @@ export class DatabaseReportQueries {
         alertsWithoutRunbook: Number(a?.unanswered ?? 0),
       };
     });
+  }
+
+  async reportVersion(): Promise<string> {
+    const [entities, reviews] = await Promise.all([
+      this.db('runbooks_entities')
+        .count({ count: '*' })
+        .max({ at: 'refreshed_at' })
+        .first(),
+      this.db('runbooks_reviews').max({ id: 'id' }).first(),
+    ]);
+    return `${entities?.count ?? 0}|${entities?.at ?? ''}|${reviews?.id ?? 0}`;
+  }
+
+  async reportDetails(
+    entityRefs: string[],
+  ): Promise<
+    Array<{ summary: EntitySummary; reviews: Map<string, RunbookReview> }>
+  > {
+    const details = [];
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const refs = entityRefs.slice(i, i + INSERT_CHUNK);
+      const [entities, documents, reviews] = await Promise.all([
+        this.db<EntityRow>('runbooks_entities').whereIn('entity_ref', refs),
+        this.db<DocumentRow>('runbooks_documents')
+          .whereIn('entity_ref', refs)
+          .orderBy([{ column: 'entity_ref' }, { column: 'position' }])
+          .select('entity_ref', 'summary'),
+        this.db<ReviewRow>('runbooks_reviews')
+          .whereIn('entity_ref', refs)
+          .orderBy([
+            { column: 'reviewed_at', order: 'asc' },
+            { column: 'id', order: 'asc' },
+          ]),
+      ]);
+      const runbooksOf = new Map<string, EntitySummary['runbooks']>();
+      for (const row of documents) {
+        const list = runbooksOf.get(row.entity_ref) ?? [];
+        list.push(JSON.parse(row.summary));
+        runbooksOf.set(row.entity_ref, list);
+      }
+      const reviewsOf = new Map<string, Map<string, RunbookReview>>();
+      for (const row of reviews) {
+        const map = reviewsOf.get(row.entity_ref) ?? new Map();
+        map.set(row.runbook_id, toReview(row));
+        reviewsOf.set(row.entity_ref, map);
+      }
+      for (const entity of entities) {
+        details.push({
+          summary: toEntitySummary(
+            entity,
+            runbooksOf.get(entity.entity_ref) ?? [],
+          ),
+          reviews: reviewsOf.get(entity.entity_ref) ?? new Map(),
+        });
+      }
+    }
+    return details;
   }
 }

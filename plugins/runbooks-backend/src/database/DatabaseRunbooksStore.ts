@@ -111,6 +111,14 @@ export class DatabaseRunbooksStore
     return this.report.reportEntities(options);
   }
 
+  reportVersion(): Promise<string> {
+    return this.report.reportVersion();
+  }
+
+  reportDetails(entityRefs: string[]) {
+    return this.report.reportDetails(entityRefs);
+  }
+
   listReviews(entityRef: string, runbookId: string) {
     return this.reviews.listReviews(entityRef, runbookId);
   }

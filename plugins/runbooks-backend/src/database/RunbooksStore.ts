@@ -128,6 +128,17 @@ export interface ReportStore {
     now: string;
     dueSoonBefore: string;
   }): Promise<ReportEntityRow[]>;
+  /**
+   * Changes whenever `reportEntities` may answer differently for the same
+   * `now`: an entity written, added or removed, a review added.
+   */
+  reportVersion(): Promise<string>;
+  /** The stored entities among these, without markdown, with their newest review per runbook. */
+  reportDetails(
+    entityRefs: string[],
+  ): Promise<
+    Array<{ summary: EntitySummary; reviews: Map<string, RunbookReview> }>
+  >;
 }
 
 /** Which stale notifications were sent, shared by every replica. */

@@ -37,6 +37,7 @@ import { ttlCache } from './caches';
 import { CatalogAccess } from './CatalogAccess';
 import { buildCoverageReport } from './coverageReport';
 import { buildCoverageReportPage } from './coveragePage';
+import { ReportRowsCache } from './reportRowsCache';
 import { EntityReadModel } from './EntityReadModel';
 import { RunbooksRefresher } from './RunbooksRefresher';
 import { RefreshAnswer, RunbooksService } from './RunbooksService';
@@ -51,6 +52,7 @@ export class DefaultRunbooksService implements RunbooksService {
   private readonly catalog: CatalogAccess;
   private readonly readModel: EntityReadModel;
   private readonly alerts: AlertRunbookLookup;
+  private readonly reportRows: ReportRowsCache;
   /** When each entity was last refreshed on request, for the cooldown. */
   private readonly manualRefreshes: ReturnType<typeof ttlCache<number>>;
 
@@ -66,6 +68,10 @@ export class DefaultRunbooksService implements RunbooksService {
     },
   ) {
     this.catalog = new CatalogAccess(deps.catalog);
+    this.reportRows = new ReportRowsCache({
+      store: deps.store,
+      dueSoonWindow: deps.config.dueSoonWindow,
+    });
     this.readModel = new EntityReadModel({ ...deps, catalog: this.catalog });
     this.alerts = new AlertRunbookLookup({
       store: deps.store,
@@ -130,9 +136,9 @@ export class DefaultRunbooksService implements RunbooksService {
     return buildCoverageReportPage(
       {
         store: this.deps.store,
+        rows: this.reportRows,
         catalog: this.catalog,
         readModel: this.readModel,
-        dueSoonWindow: this.deps.config.dueSoonWindow,
         now: this.deps.now?.() ?? new Date(),
       },
       query,
