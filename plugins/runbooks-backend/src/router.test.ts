@@ -7,6 +7,9 @@ import request from 'supertest';
 import { createRouter } from './router';
 import { RunbooksService } from './service/RunbooksService';
 
+// Each backend compiles the OpenAPI validator on its first request: slow on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('createRouter', () => {
   const service = {
     getEntityRunbooks: jest.fn(),

@@ -2,13 +2,13 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
 import {
   alertNameProblem,
   MAX_ALERT_NAME_LENGTH,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
 import { entityParams, runbookParams } from './routeParams';
+import { createOpenApiRouter } from './schema/openapi.generated';
 import { RunbooksService } from './service/RunbooksService';
 
 const documentsQuery = z.object({
@@ -138,7 +138,12 @@ function jsonSender() {
   };
 }
 
-/** The HTTP API of the runbooks plugin (contract section 4). */
+/**
+ * The HTTP API of the runbooks plugin, as `schema/openapi.yaml` describes it:
+ * requests are validated against the spec before they reach a handler, and
+ * each handler parses its input again with zod, which names what is wrong in
+ * the words the API has always used.
+ */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   service: RunbooksService;
@@ -146,13 +151,17 @@ export async function createRouter(options: {
   appBaseUrl: string;
 }): Promise<express.Router> {
   const { httpAuth, service, appBaseUrl } = options;
-  const router = Router();
+  // Bodies are parsed before validation; only the POST routes send one.
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: '64kb' })],
+    // Credentials are httpAuth's to check: it takes cookies and static
+    // tokens too, and answers 401 in the Backstage error body.
+    validatorOptions: { validateSecurity: false },
+  });
   // Users and services (static tokens included) may read; only users review.
   const readerOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
   const sendJson = jsonSender();
-  // Only the POST routes read a body; GETs skip the parser.
-  const jsonBody = express.json({ limit: '64kb' });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -179,7 +188,7 @@ export async function createRouter(options: {
 
   router.get('/report', async (req, res) => {
     const query = parse(reportQuery, req.query, 'query');
-    const credentials = await readerOf(req);
+    const credentials = await readerOf(req as unknown as express.Request);
     res.json(
       Object.keys(query).length
         ? await service.reportPage(query, credentials)
@@ -202,7 +211,6 @@ export async function createRouter(options: {
 
   router.post(
     '/entities/:namespace/:kind/:name/runbooks/:id/reviews',
-    jsonBody,
     async (req, res) => {
       const { id, ...ref } = parse(
         runbookParams,
@@ -266,7 +274,7 @@ export async function createRouter(options: {
     res.redirect(302, portalUrl(appBaseUrl, path));
   });
 
-  router.post('/refresh', jsonBody, async (req, res) => {
+  router.post('/refresh', async (req, res) => {
     const body = parse(refreshBody, req.body, 'request body');
     const ref = parseEntityRefText(body.entityRef);
     const credentials = await readerOf(req);

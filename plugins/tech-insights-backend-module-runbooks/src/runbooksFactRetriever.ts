@@ -4,15 +4,18 @@ import {
   FactRetriever,
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
-import { Runbook } from '@runbooks-for-backstage/plugin-runbooks-common';
+import {
+  Runbook,
+  RunbooksReport,
+  RunbooksReportEntity,
+} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { DateTime } from 'luxon';
 
-type ReportEntity = {
-  entityRef: string;
-  hasRunbooks: boolean;
-  runbooks: Runbook[];
-  alertsWithoutRunbook: string[];
-};
+/** The parts of an entity of `GET /report` its facts are computed from. */
+type ReportEntity = Pick<
+  RunbooksReportEntity,
+  'entityRef' | 'hasRunbooks' | 'runbooks' | 'alertsWithoutRunbook'
+>;
 
 const isSectionCheck = (id: string) => id.startsWith('section:');
 
@@ -97,7 +100,7 @@ export const runbooksFactRetriever: FactRetriever = {
       headers: { Authorization: `Bearer ${token}` },
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
-    const report: { entities: ReportEntity[] } = await response.json();
+    const report: RunbooksReport = await response.json();
     const now = Date.now();
     return report.entities.map(entity => runbookFacts(entity, now));
   },

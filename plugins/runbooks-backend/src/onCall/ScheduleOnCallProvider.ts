@@ -13,7 +13,8 @@ const SCHEDULE_READ = {
   maxFileBytes: 65_536,
   maxBytesPerEntity: 131_072,
 };
-import { parseSchedule, whoIsOnCall } from './schedule';
+import { whoIsOnCall } from './rotation';
+import { parseSchedule } from './schedule';
 
 /**
  * The built-in provider: a rotation file next to the entity's

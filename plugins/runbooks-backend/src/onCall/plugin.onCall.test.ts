@@ -62,6 +62,9 @@ const observability: Entity = {
   },
 };
 
+// Each backend compiles the OpenAPI validator on its first request: slow on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('runbooks backend plugin: on-call', () => {
   let api: Awaited<ReturnType<typeof startFakeVendorApi>> | undefined;
   afterEach(async () => {

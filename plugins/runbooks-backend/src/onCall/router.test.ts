@@ -6,6 +6,9 @@ import express from 'express';
 import request from 'supertest';
 import { createOnCallRouter } from './router';
 
+// Each backend compiles the OpenAPI validator on its first request: slow on a loaded machine.
+jest.setTimeout(60_000);
+
 describe('createOnCallRouter', () => {
   const onCall = { getOnCall: jest.fn() };
 

@@ -1,8 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
 import { entityParams } from '../routeParams';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 import { OnCallService } from './OnCallService';
 
 /** `GET /entities/:namespace/:kind/:name/on-call`: escalation and who is on call now. */
@@ -11,7 +11,10 @@ export async function createOnCallRouter(options: {
   onCall: Pick<OnCallService, 'getOnCall'>;
 }): Promise<express.Router> {
   const { httpAuth, onCall } = options;
-  const router = Router();
+  // Credentials are httpAuth's to check, as in the main router.
+  const router = await createOpenApiRouter({
+    validatorOptions: { validateSecurity: false },
+  });
 
   router.get('/entities/:namespace/:kind/:name/on-call', async (req, res) => {
     const params = entityParams.safeParse(req.params);

@@ -1,4 +1,5 @@
-import { parseSchedule, Schedule, whoIsOnCall } from './schedule';
+import { whoIsOnCall } from './rotation';
+import { parseSchedule, Schedule } from './schedule';
 
 function schedule(yaml: string): Schedule {
   const parsed = parseSchedule(yaml, 'oncall.yaml');
