@@ -1,27 +1,21 @@
 // Alert lookup time with 100 versus 100,000 alerts in the store: the plugin's
 // own DatabaseRunbooksStore (loaded from its TypeScript through Backstage's
 // require hook) and migrations on a temp SQLite file, rows inserted directly,
-// then `findAlert` timed. Prints figures and the ratio; asserts nothing.
+// then `findAlert` timed; on SQLite and PostgreSQL (bench/databases.js).
+// Prints figures and the ratio; asserts nothing.
 'use strict';
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { table } = require('./lib');
+const { databaseKinds, knexFor } = require('./databases');
 
 const repoRoot = path.resolve(__dirname, '..');
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS || 20000);
 const ALERTS_PER_ENTITY = 10;
 // A few glob mappings (`KubePod*: pods.md`) every lookup also reads.
 const PATTERNS = 5;
-
-function makeKnex(file) {
-  return require('knex')({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  });
-}
 
 /** The plugin's store on `db`, migrated. */
 async function createStore(db) {
@@ -30,7 +24,7 @@ async function createStore(db) {
   }));
   const {
     DatabaseRunbooksStore,
-  } = require('../plugins/runbooks-backend/src/service/DatabaseRunbooksStore');
+  } = require('../plugins/runbooks-backend/src/database/DatabaseRunbooksStore');
   return DatabaseRunbooksStore.create({
     database: { getClient: async () => db },
   });
@@ -87,9 +81,12 @@ async function fill(db, alerts) {
   return { entities, names: rows.filter(r => !r.pattern).map(r => r.alert) };
 }
 
-async function measure(alerts) {
+async function measure(kind, alerts) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-bench-alerts-'));
-  const db = makeKnex(path.join(dir, 'runbooks.sqlite'));
+  const { db, cleanup } = await knexFor(
+    kind,
+    path.join(dir, 'runbooks.sqlite'),
+  );
   try {
     const store = await createStore(db);
     const filled = Date.now();
@@ -117,11 +114,22 @@ async function measure(alerts) {
     let statement;
     db.once('query', q => (statement = q));
     await store.findAlert('x');
-    const plan = await db.raw(
-      `EXPLAIN QUERY PLAN ${statement.sql}`,
-      statement.bindings,
-    );
+    const plan =
+      kind === 'sqlite'
+        ? (
+            await db.raw(
+              `EXPLAIN QUERY PLAN ${statement.sql}`,
+              statement.bindings,
+            )
+          ).map(p => p.detail)
+        : (
+            await db.raw(
+              `EXPLAIN ${statement.sql.replace(/\$\d+/g, '?')}`,
+              statement.bindings,
+            )
+          ).rows.map(p => p['QUERY PLAN'].trim());
     return {
+      kind,
       alerts,
       entities,
       fillMs,
@@ -129,40 +137,44 @@ async function measure(alerts) {
       p50: times[Math.floor(times.length * 0.5)],
       p99: times[Math.floor(times.length * 0.99)],
       rowsPerLookup: found / LOOKUPS,
-      plan: plan.map(p => p.detail).join('; '),
+      plan: plan.join('; '),
     };
   } finally {
-    await db.destroy();
+    await cleanup();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function main() {
   console.log(
-    `# alerts: ${LOOKUPS} lookups (DatabaseRunbooksStore.findAlert, knex + better-sqlite3, ` +
-      `${PATTERNS} glob rows in every store, 1 in 10 names unknown)`,
+    `# alerts: ${LOOKUPS} lookups (DatabaseRunbooksStore.findAlert, knex on ${databaseKinds().join(
+      ' and ',
+    )}, ` + `${PATTERNS} glob rows in every store, 1 in 10 names unknown)`,
   );
-  // The first store measured also warms up knex and the JIT: measure the
-  // small store again after the large one and keep its second figures.
-  await measure(100);
-  const large = await measure(100_000);
-  const small = await measure(100);
-  const rows = [small, large].map(r => ({
-    alerts: r.alerts,
-    entities: r.entities,
-    'mean ms': r.mean.toFixed(3),
-    'p50 ms': r.p50.toFixed(3),
-    'p99 ms': r.p99.toFixed(3),
-    'rows/lookup': r.rowsPerLookup.toFixed(2),
-    'fill ms': r.fillMs,
-  }));
-  console.log(table(rows, Object.keys(rows[0])));
-  console.log(`query plan: ${large.plan}`);
-  console.log(
-    `ratio 100k/100: mean ${(large.mean / small.mean).toFixed(2)}x, p99 ${(
-      large.p99 / small.p99
-    ).toFixed(2)}x (target: flat, ~1x)`,
-  );
+  for (const kind of databaseKinds()) {
+    // The first store measured also warms up knex and the JIT: measure the
+    // small store again after the large one and keep its second figures.
+    await measure(kind, 100);
+    const large = await measure(kind, 100_000);
+    const small = await measure(kind, 100);
+    const rows = [small, large].map(r => ({
+      db: r.kind,
+      alerts: r.alerts,
+      entities: r.entities,
+      'mean ms': r.mean.toFixed(3),
+      'p50 ms': r.p50.toFixed(3),
+      'p99 ms': r.p99.toFixed(3),
+      'rows/lookup': r.rowsPerLookup.toFixed(2),
+      'fill ms': r.fillMs,
+    }));
+    console.log(table(rows, Object.keys(rows[0])));
+    console.log(`query plan [${kind}]: ${large.plan}`);
+    console.log(
+      `ratio 100k/100 [${kind}]: mean ${(large.mean / small.mean).toFixed(
+        2,
+      )}x, p99 ${(large.p99 / small.p99).toFixed(2)}x (target: flat, ~1x)`,
+    );
+  }
 }
 
 module.exports = main;

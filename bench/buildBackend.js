@@ -100,7 +100,10 @@ function buildBackend({ log = console.log } = {}) {
   return path.join(target, 'backend', 'index.js');
 }
 
-module.exports = { buildBackend, builtBackendEntry: path.join(target, 'backend', 'index.js') };
+module.exports = {
+  buildBackend,
+  builtBackendEntry: path.join(target, 'backend', 'index.js'),
+};
 
 if (require.main === module) {
   console.log(`built: ${buildBackend()}`);

@@ -7,6 +7,7 @@ const { fork } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { startBackend, cannon, serviceToken, table } = require('./lib');
+const { databaseKinds } = require('./databases');
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -45,102 +46,117 @@ async function main() {
         ? builtBackendEntry
         : buildBackend({ log: line => console.log(line) });
   }
-  const backend = await startBackend(
-    PRODUCTION
-      ? {
-          auth: {
-            providers: {
-              guest: {
-                userEntityRef: 'user:default/guest',
-                dangerouslyAllowOutsideDevelopment: true,
-              },
-            },
-          },
-        }
-      : {},
-    {
-      production: PRODUCTION,
-      entry,
-      ready: async api => {
-        const res = await api(ENTITY);
-        return res.ok ? true : undefined;
-      },
-    },
-  );
   const results = [];
   const children = [];
-  try {
-    const entityJson = await (await backend.api(ENTITY)).text();
-    console.log(`  entity JSON: ${entityJson.length} bytes`);
-    // Check the routes answer as expected before loading them.
-    for (const [route, token] of [
-      [TRIVIAL, false],
-      [TRIVIAL, true],
-      [BY_NAME, true],
-      [ALERT, true],
-    ]) {
-      const res = token
-        ? await backend.api(route)
-        : await fetch(`${backend.baseUrl}${route}`);
-      const body = await res.text();
-      console.log(
-        `  check ${token ? 'with' : 'without'} token ${route}: ${res.status}, ${
-          body.length
-        } bytes`,
+  const headers = { authorization: `Bearer ${serviceToken}` };
+  const measure = async (name, url, h = headers) => {
+    const r = await cannon(url, {
+      headers: h,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmup: WARMUP,
+    });
+    results.push({ name, ...r });
+    console.log(
+      `  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms (non-2xx ${
+        r.non2xx
+      }, errors ${r.errors})`,
+    );
+    return r;
+  };
+  for (const kind of databaseKinds()) {
+    const backend = await startBackend(
+      PRODUCTION
+        ? {
+            auth: {
+              providers: {
+                guest: {
+                  userEntityRef: 'user:default/guest',
+                  dangerouslyAllowOutsideDevelopment: true,
+                },
+              },
+            },
+          }
+        : {},
+      {
+        production: PRODUCTION,
+        entry,
+        database: kind,
+        ready: async api => {
+          const res = await api(ENTITY);
+          return res.ok ? true : undefined;
+        },
+      },
+    );
+    try {
+      console.log(`  -- backend on ${kind}`);
+      const entityJson = await (await backend.api(ENTITY)).text();
+      console.log(`  entity JSON: ${entityJson.length} bytes`);
+      // Check the routes answer as expected before loading them.
+      for (const [route, token] of [
+        [TRIVIAL, false],
+        [TRIVIAL, true],
+        [BY_NAME, true],
+        [ALERT, true],
+      ]) {
+        const res = token
+          ? await backend.api(route)
+          : await fetch(`${backend.baseUrl}${route}`);
+        const body = await res.text();
+        console.log(
+          `  check ${token ? 'with' : 'without'} token ${route}: ${
+            res.status
+          }, ${body.length} bytes`,
+        );
+      }
+      if (!results.length) {
+        // (a) bare Express serving the same JSON, in its own Node process (as
+        // the backend is), and in the bench's own process (shares a core with
+        // autocannon). Independent of the database: measured once.
+        const child = fork(path.join(__dirname, 'expressServer.js'), [], {
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        children.push(child);
+        const port = await new Promise((resolve, reject) => {
+          child.once('message', m => resolve(m.port));
+          child.once('exit', code =>
+            reject(new Error(`express exited ${code}`)),
+          );
+          child.send({ json: entityJson });
+        });
+        await measure(
+          'a. bare Express, same JSON (own process)',
+          `http://127.0.0.1:${port}/json`,
+        );
+        child.kill('SIGTERM');
+        const { listen } = require('./expressServer');
+        const inProcess = await listen(entityJson);
+        await measure(
+          'a2. bare Express, same JSON (bench process)',
+          `http://127.0.0.1:${inProcess.port}/json`,
+        );
+        await new Promise(r => inProcess.server.close(r));
+      }
+      await measure(
+        `b. trivial authenticated route [${kind}]`,
+        `${backend.baseUrl}${TRIVIAL}`,
       );
+      await measure(
+        `c. catalog by-name [${kind}]`,
+        `${backend.baseUrl}${BY_NAME}`,
+      );
+      await measure(
+        `d. runbooks entity API [${kind}]`,
+        `${backend.baseUrl}${ENTITY}`,
+      );
+      await measure(
+        `e. runbooks alert lookup [${kind}]`,
+        `${backend.baseUrl}${ALERT}`,
+      );
+    } finally {
+      for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+      await backend.stop();
     }
-    const headers = { authorization: `Bearer ${serviceToken}` };
-    const measure = async (name, url, h = headers) => {
-      const r = await cannon(url, {
-        headers: h,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        warmup: WARMUP,
-      });
-      results.push({ name, ...r });
-      console.log(
-        `  ${name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms (non-2xx ${
-          r.non2xx
-        }, errors ${r.errors})`,
-      );
-      return r;
-    };
-
-    // (a) bare Express serving the same JSON, in its own Node process (as
-    // the backend is), and in the bench's own process (shares a core with
-    // autocannon).
-    const child = fork(path.join(__dirname, 'expressServer.js'), [], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    children.push(child);
-    const port = await new Promise((resolve, reject) => {
-      child.once('message', m => resolve(m.port));
-      child.once('exit', code => reject(new Error(`express exited ${code}`)));
-      child.send({ json: entityJson });
-    });
-    await measure(
-      'a. bare Express, same JSON (own process)',
-      `http://127.0.0.1:${port}/json`,
-    );
-    child.kill('SIGTERM');
-    const { listen } = require('./expressServer');
-    const inProcess = await listen(entityJson);
-    await measure(
-      'a2. bare Express, same JSON (bench process)',
-      `http://127.0.0.1:${inProcess.port}/json`,
-    );
-    await new Promise(r => inProcess.server.close(r));
-
-    await measure(
-      'b. trivial authenticated route',
-      `${backend.baseUrl}${TRIVIAL}`,
-    );
-    await measure('c. catalog by-name', `${backend.baseUrl}${BY_NAME}`);
-    await measure('d. runbooks entity API', `${backend.baseUrl}${ENTITY}`);
-    await measure('e. runbooks alert lookup', `${backend.baseUrl}${ALERT}`);
-  } finally {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await backend.stop();
   }
 
   const by = prefix => results.find(r => r.name.startsWith(prefix));
@@ -165,26 +181,34 @@ async function main() {
       'errors',
     ]),
   );
-  const trivial = by('b.');
-  const byName = by('c.');
   const express = by('a.');
-  console.log('');
-  for (const r of [by('d.'), by('e.')]) {
+  for (const kind of databaseKinds()) {
+    const of = prefix =>
+      results.find(
+        r => r.name.startsWith(prefix) && r.name.endsWith(`[${kind}]`),
+      );
+    const trivial = of('b.');
+    const byName = of('c.');
+    console.log('');
+    for (const r of [of('d.'), of('e.')]) {
+      console.log(
+        `${r.name}: ${(r.rps / trivial.rps).toFixed(
+          2,
+        )}x trivial route (target >= 0.8), ` +
+          `${(r.rps / byName.rps).toFixed(
+            2,
+          )}x catalog by-name (target >= 2), ` +
+          `${(r.rps / express.rps).toFixed(2)}x bare Express`,
+      );
+    }
     console.log(
-      `${r.name}: ${(r.rps / trivial.rps).toFixed(
+      `trivial route [${kind}]: ${(trivial.rps / express.rps).toFixed(
         2,
-      )}x trivial route (target >= 0.8), ` +
-        `${(r.rps / byName.rps).toFixed(2)}x catalog by-name (target >= 2), ` +
-        `${(r.rps / express.rps).toFixed(2)}x bare Express`,
+      )}x bare Express; catalog by-name: ${(byName.rps / express.rps).toFixed(
+        2,
+      )}x bare Express`,
     );
   }
-  console.log(
-    `trivial route: ${(trivial.rps / express.rps).toFixed(
-      2,
-    )}x bare Express; catalog by-name: ${(byName.rps / express.rps).toFixed(
-      2,
-    )}x bare Express`,
-  );
 }
 
 module.exports = main;

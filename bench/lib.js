@@ -77,21 +77,27 @@ function memoryOf(pid) {
  * keys over the backend defaults.
  */
 async function startBackend(config = {}, options = {}) {
-  const port = await freePort();
+  const port = options.port || (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-bench-'));
   const extra = path.join(dir, 'bench.yaml');
   const backend = config.backend || {};
+  // `options.database`: 'sqlite' (default) or 'postgres'; `options.sharedDatabase`
+  // reuses another backend's (replicas), left for its owner to drop.
+  const db =
+    options.sharedDatabase ||
+    require('./databases').backendDatabase(
+      options.database || 'sqlite',
+      dir,
+      options.postgresConnection,
+    );
   fs.writeFileSync(
     extra,
     JSON.stringify({
       ...config,
       app: { baseUrl },
       backend: {
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: path.join(dir, 'db') },
-        },
+        database: db.database,
         ...backend,
         baseUrl,
         listen: { port, host: '127.0.0.1' },
@@ -131,9 +137,12 @@ async function startBackend(config = {}, options = {}) {
             ? [options.entry]
             : [
                 '--require',
-                require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
-                  paths: [repoRoot],
-                }),
+                require.resolve(
+                  '@backstage/cli-node/config/nodeTransform.cjs',
+                  {
+                    paths: [repoRoot],
+                  },
+                ),
                 'src/index',
               ]),
           ...configArgs,
@@ -169,8 +178,17 @@ async function startBackend(config = {}, options = {}) {
   child.stderr.on('data', onData);
   let exited = false;
   child.once('exit', () => (exited = true));
+  const dropDatabases = async () => {
+    if (options.sharedDatabase) return;
+    await db.cleanup().catch(error => {
+      console.error(`could not drop the bench databases: ${error}`);
+    });
+  };
   const stop = async () => {
-    if (exited || !child.pid) return;
+    if (exited || !child.pid) {
+      await dropDatabases();
+      return;
+    }
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
@@ -191,6 +209,7 @@ async function startBackend(config = {}, options = {}) {
     } catch {
       // leave it
     }
+    await dropDatabases();
   };
   // Never leave a backend behind, whatever happens to the bench.
   const onExit = () => {
@@ -253,6 +272,8 @@ async function startBackend(config = {}, options = {}) {
   return {
     baseUrl,
     dir,
+    db,
+    child,
     api,
     output: () => output,
     onOutput: fn => listeners.push(fn),

@@ -5,13 +5,28 @@
 // task through the scheduler's HTTP API, and reads the duration from the
 // plugin's log line "Refreshed runbooks of N entities in X ms". Memory: VmRSS
 // of the backend's node process polled every 250 ms during the refresh, and
-// VmHWM. Prints figures; asserts nothing.
+// VmHWM. On SQLite and PostgreSQL in the same run (bench/databases.js).
+// BENCH_SOURCE=url: every entity's runbooks are a `url:` folder of its own
+// GitHub repository, served by a loopback server answering as GitHub's REST
+// API (src/sources/__testUtils__/fakeGithubApi.ts), which counts requests
+// and bytes per run. Prints figures; asserts nothing.
 'use strict';
 
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { startBackend, memoryOf, mb, sleep, waitFor, table } = require('./lib');
+const {
+  startBackend,
+  memoryOf,
+  mb,
+  sleep,
+  waitFor,
+  table,
+  repoRoot,
+} = require('./lib');
+const { databaseKinds } = require('./databases');
+
+const SOURCE = process.env.BENCH_SOURCE || 'dir';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES || 10_000);
 const RUNBOOKS_PER_ENTITY = 5;
@@ -19,46 +34,62 @@ const INGEST_TIMEOUT_MS =
   Number(process.env.BENCH_INGEST_TIMEOUT_S || 480) * 1000;
 const RUNS = Number(process.env.BENCH_REFRESH_RUNS || 2);
 
-function generate(dir, count) {
+/** The runbook files of entity `e`; for url sources the same in every repository (one archive). */
+function runbookFiles(e, name) {
+  const files = {};
+  for (let r = 0; r < RUNBOOKS_PER_ENTITY; r++) {
+    const alert = `Svc${e}Alert${r}`;
+    files[`runbook-${r}.md`] = [
+      '---',
+      `title: ${name} runbook ${r}`,
+      `alerts: [${alert}]`,
+      `severity: P${r % 4}`,
+      `owner: group:default/team-${e % 50}`,
+      `last-reviewed: 2026-0${1 + (r % 9)}-15`,
+      'tags: [generated, bench]',
+      '---',
+      `# ${name} runbook ${r}`,
+      '',
+      `What to do when **${alert}** fires for ${name}.`,
+      '',
+      '## Diagnose',
+      '',
+      '1. Check the dashboard.',
+      `2. \`kubectl -n ${name} get pods\``,
+      '3. Read the logs of the failing pod.',
+      '',
+      '## Mitigate',
+      '',
+      '- Roll back the last deploy.',
+      '- Scale up if saturated.',
+      '',
+      '## Escalate',
+      '',
+      `Page the owner of ${name} if not resolved in 15 minutes.`,
+      '',
+    ].join('\n');
+  }
+  return files;
+}
+
+function generate(dir, count, repos, options = {}) {
   const docs = [];
   for (let e = 0; e < count; e++) {
     const name = `svc-${String(e).padStart(5, '0')}`;
-    const folder = path.join(dir, name);
-    fs.mkdirSync(folder);
-    for (let r = 0; r < RUNBOOKS_PER_ENTITY; r++) {
-      const alert = `Svc${e}Alert${r}`;
-      fs.writeFileSync(
-        path.join(folder, `runbook-${r}.md`),
-        [
-          '---',
-          `title: ${name} runbook ${r}`,
-          `alerts: [${alert}]`,
-          `severity: P${r % 4}`,
-          `owner: group:default/team-${e % 50}`,
-          `last-reviewed: 2026-0${1 + (r % 9)}-15`,
-          'tags: [generated, bench]',
-          '---',
-          `# ${name} runbook ${r}`,
-          '',
-          `What to do when **${alert}** fires for ${name}.`,
-          '',
-          '## Diagnose',
-          '',
-          '1. Check the dashboard.',
-          `2. \`kubectl -n ${name} get pods\``,
-          '3. Read the logs of the failing pod.',
-          '',
-          '## Mitigate',
-          '',
-          '- Roll back the last deploy.',
-          '- Scale up if saturated.',
-          '',
-          '## Escalate',
-          '',
-          `Page the owner of ${name} if not resolved in 15 minutes.`,
-          '',
-        ].join('\n'),
-      );
+    if (repos) {
+      const files = {};
+      for (const [file, text] of Object.entries(
+        runbookFiles(0, 'the service'),
+      )) {
+        files[`runbooks/${file}`] = text;
+      }
+      repos.set(`acme/${name}`, { files });
+    } else {
+      const folder = path.join(dir, name);
+      fs.mkdirSync(folder);
+      for (const [file, text] of Object.entries(runbookFiles(e, name))) {
+        fs.writeFileSync(path.join(folder, file), text);
+      }
     }
     docs.push(
       [
@@ -67,11 +98,13 @@ function generate(dir, count) {
         'metadata:',
         `  name: ${name}`,
         '  annotations:',
-        `    runbooks/location: dir:./${name}`,
+        repos
+          ? `    runbooks/location: url:https://github.com/acme/${name}/tree/main/runbooks`
+          : `    runbooks/location: dir:./${name}`,
         'spec:',
         '  type: service',
         '  lifecycle: production',
-        `  owner: group:default/team-${e % 50}`,
+        `  owner: ${options.owner || `group:default/team-${e % 50}`}`,
       ].join('\n'),
     );
   }
@@ -80,17 +113,79 @@ function generate(dir, count) {
   return file;
 }
 
+async function startGithub(repos) {
+  require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+    paths: [repoRoot],
+  }));
+  const {
+    startFakeGithubApi,
+  } = require('../plugins/runbooks-backend/src/sources/__testUtils__/fakeGithubApi');
+  return startFakeGithubApi(repos);
+}
+
 async function main() {
+  const all = [];
+  const repos = SOURCE === 'url' ? new Map() : undefined;
+  const github = repos ? await startGithub(repos) : undefined;
+  try {
+    for (const kind of databaseKinds()) {
+      const results = await runOn(kind, repos, github);
+      all.push(...results.map(r => ({ kind, ...r })));
+    }
+  } finally {
+    if (github) await github.close();
+  }
+  console.log('');
+  console.log(`# refresh summary (${SOURCE} sources)`);
+  console.log(
+    table(
+      all.map(r => ({
+        db: r.kind,
+        run: r.run === 1 ? '1 (first read)' : `${r.run} (re-read)`,
+        entities: r.entities,
+        unchanged: r.unchanged ?? '',
+        'refresh s': (r.ms / 1000).toFixed(1),
+        ...(github
+          ? {
+              requests: r.github.requests,
+              'tarballs downloaded': r.github.tarball,
+              'commit lookups': r.github.status,
+              'body bytes sent': r.github.bytes,
+            }
+          : {}),
+        'growth MB (refresh)': mb(r.peakRefresh - r.before.rss),
+      })),
+      [
+        'db',
+        'run',
+        'entities',
+        'unchanged',
+        'refresh s',
+        ...(github
+          ? [
+              'requests',
+              'tarballs downloaded',
+              'commit lookups',
+              'body bytes sent',
+            ]
+          : []),
+        'growth MB (refresh)',
+      ],
+    ),
+  );
+}
+
+async function runOn(kind, repos, github) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runbooks-bench-refresh-'));
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   let backend;
   try {
     const t0 = Date.now();
-    const catalogFile = generate(dir, ENTITIES);
+    const catalogFile = generate(dir, ENTITIES, repos);
     console.log(
-      `# refresh: generated ${ENTITIES} entities, ${
+      `# refresh on ${kind}: generated ${ENTITIES} entities, ${
         ENTITIES * RUNBOOKS_PER_ENTITY
-      } runbooks in ${Date.now() - t0} ms (${dir})`,
+      } runbooks (${SOURCE} sources) in ${Date.now() - t0} ms (${dir})`,
     );
     const later = { hours: 12 };
     const started = Date.now();
@@ -101,47 +196,71 @@ async function main() {
       );
       return m ? `${m[1]} entities in ${m[2]} ms` : undefined;
     };
-    backend = await startBackend({
-      catalog: {
-        rules: [{ allow: ['Component', 'Location'] }],
-        locations: [{ type: 'file', target: catalogFile }],
-        processingInterval: { hours: 1 },
-      },
-      // Nothing else runs on a schedule while the refresh is measured.
-      search: {
-        collators: {
-          catalog: {
-            schedule: {
-              frequency: later,
-              timeout: { minutes: 15 },
-              initialDelay: later,
+    backend = await startBackend(
+      {
+        ...(github
+          ? {
+              integrations: {
+                github: [
+                  {
+                    host: 'github.com',
+                    apiBaseUrl: github.apiBaseUrl,
+                    rawBaseUrl: `${github.baseUrl}/raw`,
+                    token: 'bench-token',
+                  },
+                ],
+              },
+            }
+          : {}),
+        catalog: {
+          rules: [{ allow: ['Component', 'Location'] }],
+          locations: [{ type: 'file', target: catalogFile }],
+          processingInterval: { hours: 1 },
+        },
+        // Nothing else runs on a schedule while the refresh is measured.
+        search: {
+          collators: {
+            catalog: {
+              schedule: {
+                frequency: later,
+                timeout: { minutes: 15 },
+                initialDelay: later,
+              },
+            },
+            runbooks: {
+              schedule: {
+                frequency: later,
+                timeout: { minutes: 15 },
+                initialDelay: later,
+              },
             },
           },
-          runbooks: {
-            schedule: {
-              frequency: later,
-              timeout: { minutes: 15 },
-              initialDelay: later,
-            },
+        },
+        runbooks: {
+          // The scheduler's worker only listens for triggers after its initial
+          // delay: run once 1 s after startup (the catalog is still empty then),
+          // then only when triggered.
+          refresh: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 30 },
+            initialDelay: { seconds: 1 },
           },
+          discovery: {
+            frequency: { hours: 24 },
+            timeout: { minutes: 30 },
+            initialDelay: later,
+          },
+          // Measured as fast as the refresh reads; spreading would make the
+          // time the spread window.
+          sources: { allow: ['github.com'], spreadReadsOver: { seconds: 0 } },
         },
       },
-      runbooks: {
-        // The scheduler's worker only listens for triggers after its initial
-        // delay: run once 1 s after startup (the catalog is still empty then),
-        // then only when triggered.
-        refresh: {
-          frequency: { hours: 24 },
-          timeout: { minutes: 30 },
-          initialDelay: { seconds: 1 },
-        },
-        discovery: {
-          frequency: { hours: 24 },
-          timeout: { minutes: 30 },
-          initialDelay: later,
-        },
+      {
+        database: kind,
+        // BENCH_MODE=production: plain node without the CLI's watcher.
+        production: process.env.BENCH_MODE === 'production',
       },
-    });
+    );
     console.log(
       `backend up in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -207,7 +326,7 @@ async function main() {
       let peak = before.rss;
       const line = new Promise(resolve => {
         const re =
-          /Refreshed runbooks of (\d+) entities in (\d+) ms(, (\d+) failed)?/;
+          /Refreshed runbooks of (\d+) entities in (\d+) ms(, (\d+) failed)?.*?, (\d+) unchanged/;
         let buffer = '';
         let done = false;
         backend.onOutput(text => {
@@ -220,6 +339,7 @@ async function main() {
               entities: Number(m[1]),
               ms: Number(m[2]),
               failed: Number(m[4] || 0),
+              unchanged: Number(m[5]),
             });
           }
         });
@@ -227,6 +347,7 @@ async function main() {
       const poll = setInterval(() => {
         peak = Math.max(peak, memoryOf(pid).rss);
       }, 250);
+      if (github) github.resetCounts();
       const triggered = Date.now();
       const res = await backend.api(
         '/api/runbooks/.backstage/scheduler/v1/tasks/runbooks-refresh/trigger',
@@ -290,6 +411,7 @@ async function main() {
       results.push({
         run,
         ...result,
+        github: github ? { ...github.counts } : undefined,
         wallS,
         before,
         peak,
@@ -313,6 +435,9 @@ async function main() {
           )}), after ${mb(after.rss)} MB, VmHWM ${mb(after.hwm)} MB` +
           (rows
             ? `; report: ${rows.entities} entities, ${rows.runbooks} runbooks, ${rows.alerts} alerts`
+            : '') +
+          (github
+            ? `; GitHub API: ${github.counts.requests} requests, ${github.counts.tarball} tarballs, ${github.counts.status} commit lookups, ${github.counts.bytes} bytes sent`
             : ''),
       );
       await sleep(3000);
@@ -356,6 +481,7 @@ async function main() {
       );
     }
     console.log('targets: refresh <= 30 s, RSS growth <= 300 MB');
+    return results;
   } finally {
     if (backend) await backend.stop();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -363,6 +489,7 @@ async function main() {
 }
 
 module.exports = main;
+module.exports.generate = generate;
 if (require.main === module) {
   main().catch(error => {
     console.error(error);

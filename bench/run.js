@@ -1,10 +1,21 @@
 // `npm run bench` runs every benchmark in turn; `npm run bench -- <name>`
-// runs one (http, alerts, refresh, bundle, parse, firing). Each prints figures and ratios.
+// runs one (http, alerts, refresh, refreshRemote, report, bundle, parse,
+// firing, faults). Each prints figures and ratios.
 'use strict';
 
 const path = require('path');
 
-const ALL = ['http', 'alerts', 'refresh', 'bundle', 'parse', 'firing'];
+const ALL = [
+  'http',
+  'alerts',
+  'refresh',
+  'refreshRemote',
+  'report',
+  'bundle',
+  'parse',
+  'firing',
+  'faults',
+];
 
 async function main() {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : ALL;

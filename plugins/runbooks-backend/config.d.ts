@@ -126,6 +126,20 @@ export interface Config {
        * as a problem. Default: none besides the entity's own repository.
        */
       allow?: string[];
+      /**
+       * A scheduled refresh spreads its reads of remote sources (`url:`, and
+       * `dir:` of entities registered by URL) evenly over this long, instead
+       * of starting them all at once. Default: half the refresh timeout
+       * (5 minutes with the default timeout); 0 to read as fast as possible.
+       */
+      spreadReadsOver?: HumanDuration;
+      /**
+       * How long reads of a host wait after it answered 429 or a rate-limited
+       * 403, when the host does not say (for GitHub, the plugin asks its
+       * `/rate_limit`, which does not count against the limit). Doubled at
+       * each further limit, up to an hour. Default one minute.
+       */
+      rateLimitWait?: HumanDuration;
     };
     /**
      * How long after a `POST /refresh` of an entity a next one is refused

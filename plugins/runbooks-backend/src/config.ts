@@ -44,6 +44,10 @@ export type RunbooksConfig = {
   sourcesAllow: SourceAllowRule[];
   /** How long after a `POST /refresh` of an entity the next one is answered 429. */
   refreshCooldownMs: number;
+  /** `runbooks.sources.spreadReadsOver`: a full refresh's remote reads spread over this long. */
+  spreadReadsOverMs: number;
+  /** `runbooks.sources.rateLimitWait`: the first wait after a rate-limited answer. */
+  rateLimitWaitMs: number;
 };
 
 /** The common P0..P3 ladder, used when neither config nor an index gives one. */
@@ -65,6 +69,23 @@ export const DEFAULT_SEVERITIES: Severity[] = [
   },
   { name: 'P3', respondWithin: '24h', description: 'Low - minor issues' },
 ];
+
+function readOptionalMs(config: Config, key: string): number | undefined {
+  if (!config.has(key)) return undefined;
+  const ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new InputError(`Invalid config ${key}: not a duration of 0 or more`);
+  }
+  return ms;
+}
+
+function timeoutMs(
+  timeout: SchedulerServiceTaskScheduleDefinition['timeout'],
+): number {
+  return 'toMillis' in timeout
+    ? timeout.toMillis()
+    : durationToMilliseconds(timeout);
+}
 
 /** Reads `runbooks.*` from app-config, failing at startup on invalid values. */
 export function readRunbooksConfig(config: Config): RunbooksConfig {
@@ -118,6 +139,11 @@ export function readRunbooksConfig(config: Config): RunbooksConfig {
         throw new InputError(`Invalid config ${(error as Error).message}`);
       }
     }),
+    spreadReadsOverMs:
+      readOptionalMs(config, 'runbooks.sources.spreadReadsOver') ??
+      timeoutMs(refresh.timeout) / 2,
+    rateLimitWaitMs:
+      readOptionalMs(config, 'runbooks.sources.rateLimitWait') ?? 60_000,
     refreshCooldownMs: config.has('runbooks.refreshCooldown')
       ? durationToMilliseconds(
           readDurationFromConfig(config, { key: 'runbooks.refreshCooldown' }),

@@ -510,6 +510,102 @@ describe('runbooks backend plugin', () => {
     expect(plain).toMatchObject({ hasRunbooks: false, runbooks: [] });
   });
 
+  it('pages the report with the whole report totals, filtered, sorted and paged on the server', async () => {
+    const server = await start();
+    for (const name of ['payments', 'sneaky']) {
+      await request(server)
+        .post('/api/runbooks/refresh')
+        .send({ entityRef: `component:default/${name}` });
+    }
+    const whole = await request(server).get('/api/runbooks/report');
+    const first = await request(server).get(
+      '/api/runbooks/report?limit=2&sort=name',
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.totals).toEqual(whole.body.totals);
+    expect(first.body.page).toEqual({ offset: 0, limit: 2, total: 4 });
+    expect(first.body.entities.map((e: any) => e.entityRef)).toEqual([
+      'component:default/broken',
+      'component:default/payments',
+    ]);
+    const second = await request(server).get(
+      '/api/runbooks/report?limit=2&offset=2&order=desc',
+    );
+    expect(second.body.entities.map((e: any) => e.entityRef)).toEqual([
+      'component:default/payments',
+      'component:default/broken',
+    ]);
+    const payments = first.body.entities[1];
+    expect(payments).toMatchObject({
+      hasRunbooks: true,
+      alertsWithoutRunbook: ['PaymentsQueueStuck'],
+      runbooks: [
+        expect.objectContaining({ id: 'db-failover' }),
+        expect.objectContaining({ id: 'gone', missing: true }),
+      ],
+    });
+    const refsOf = async (query: string) =>
+      (
+        await request(server).get(`/api/runbooks/report?${query}`)
+      ).body.entities.map((e: any) => e.entityRef);
+    expect(await refsOf('status=without-runbooks')).toEqual([
+      'component:default/broken',
+      'component:default/plain',
+      'component:default/sneaky',
+    ]);
+    expect(await refsOf('status=missing')).toEqual([
+      'component:default/payments',
+    ]);
+    expect(await refsOf('status=alerts-without-runbook')).toEqual([
+      'component:default/payments',
+    ]);
+    expect(await refsOf('q=SNEA')).toEqual(['component:default/sneaky']);
+    expect(await refsOf('kind=API')).toEqual([]);
+    expect(
+      await refsOf(`owner=${encodeURIComponent('group:default/nobody')}`),
+    ).toEqual([]);
+    expect(
+      await refsOf(`owner=${encodeURIComponent('group:default/payments')}`),
+    ).toHaveLength(4);
+    expect(first.body.owners).toEqual([
+      expect.objectContaining({
+        owner: 'group:default/payments',
+        entities: 4,
+        withRunbooks: 1,
+        runbooks: 1,
+      }),
+    ]);
+
+    // A review moves the runbook's stored due date: counted fresh at once.
+    await request(server)
+      .post(
+        '/api/runbooks/entities/default/component/payments/runbooks/db-failover/reviews',
+      )
+      .send({});
+    const reviewed = await request(server).get(
+      '/api/runbooks/report?status=fresh',
+    );
+    expect(reviewed.body.totals.fresh).toBe(1);
+    expect(reviewed.body.entities.map((e: any) => e.entityRef)).toEqual([
+      'component:default/payments',
+    ]);
+  });
+
+  it('answers 400 with the reason for a report query it does not understand', async () => {
+    const server = await start();
+    for (const query of [
+      'status=rotten',
+      'limit=0',
+      'limit=201',
+      'sort=size',
+      'colour=red',
+    ]) {
+      const res = await request(server).get(`/api/runbooks/report?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+    }
+  });
+
   it('lists documents with their text to the search backend only', async () => {
     const server = await start();
     await request(server).get(

@@ -13,6 +13,10 @@ import { RunbooksRefresher } from './service/RunbooksRefresher';
 import { DefaultRunbooksService } from './service/DefaultRunbooksService';
 import { StaleNotifier } from './service/StaleNotifier';
 import { RunbookSourceReader } from './sources/readEntityRunbooks';
+import { HostBackoff } from './sources/hostBackoff';
+import { dueOfPolicy } from './database/reviewDue';
+import { readerVersion } from './service/readerVersion';
+import { githubRateLimitReset } from './sources/githubRateLimit';
 import { runbooksOnCallExtensionPoint } from '@runbooks-for-backstage/plugin-runbooks-node';
 import { OnCallProviderRegistry, setupOnCall } from './onCall/setupOnCall';
 import { registerRunbooksActions } from './actions';
@@ -52,12 +56,19 @@ export const runbooksPlugin = createBackendPlugin({
         const config = readRunbooksConfig(deps.config);
         const store = await DatabaseRunbooksStore.create({
           database: deps.database,
+          dueOf: dueOfPolicy(config),
         });
+        const integrations = ScmIntegrations.fromConfig(deps.config);
         const sources = new RunbookSourceReader({
           reader: deps.urlReader,
-          integrations: ScmIntegrations.fromConfig(deps.config),
+          integrations,
           limits: config.limits,
           allow: config.sourcesAllow,
+          backoff: new HostBackoff({
+            initialMs: config.rateLimitWaitMs,
+            maxMs: 3_600_000,
+            resetAt: githubRateLimitReset(integrations),
+          }),
         });
         const refresher = new RunbooksRefresher({
           store,
@@ -67,6 +78,11 @@ export const runbooksPlugin = createBackendPlugin({
           logger,
           limits: config.limits,
           standard: config.standard,
+          spreadReadsOverMs: config.spreadReadsOverMs,
+          // Stored due dates follow the default interval: a new one re-reads everything once.
+          version: `${readerVersion()} reviewInterval=${
+            config.reviewIntervalText
+          }`,
         });
         const service = new DefaultRunbooksService({
           store,
@@ -89,12 +105,17 @@ export const runbooksPlugin = createBackendPlugin({
           ...config.refresh,
           fn: async () => {
             const started = Date.now();
+            // Which replica runs the shared task shows in its log.
+            logger.info('Refreshing the runbooks of every entity');
             const result = await refresher.refreshAll();
             const failed = result.failed ? `, ${result.failed} failed` : '';
+            const deferred = result.deferred
+              ? `, ${result.deferred} deferred (source rate limited)`
+              : '';
             logger.info(
               `Refreshed runbooks of ${result.entities} entities in ${
                 Date.now() - started
-              } ms${failed}`,
+              } ms${failed}${deferred}, ${result.unchanged ?? 0} unchanged`,
             );
             const notified = await staleNotifier.notifyStaleRunbooks();
             if (notified.sent || notified.failed) {

@@ -16,6 +16,30 @@ const documentsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
+const reportFilters = [
+  'fresh',
+  'due-soon',
+  'stale',
+  'never-reviewed',
+  'missing',
+  'without-runbooks',
+  'alerts-without-runbook',
+] as const;
+
+/** `GET /report` asking for a page; without any of these it answers the whole report. */
+const reportQuery = z
+  .object({
+    status: z.enum(reportFilters).optional(),
+    owner: z.string().min(1).max(512).optional(),
+    kind: z.string().min(1).max(256).optional(),
+    q: z.string().max(256).optional(),
+    sort: z.enum(['name', 'owner', 'stale', 'due']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
 const reviewBody = z.object({
   note: z.string().max(2000, 'is longer than 2000 characters').optional(),
 });
@@ -163,8 +187,13 @@ export async function createRouter(options: {
   );
 
   router.get('/report', async (req, res) => {
-    const credentials = await readerOf(req);
-    res.json(await service.report(credentials));
+    const query = parse(reportQuery, req.query, 'query');
+    const credentials = await readerOf(req as unknown as express.Request);
+    res.json(
+      Object.keys(query).length
+        ? await service.reportPage(query, credentials)
+        : await service.report(credentials),
+    );
   });
 
   // Every runbook of every entity, unfiltered: only the search backend,

@@ -118,6 +118,72 @@ export type RunbooksReport = {
 };
 
 /**
+ * What `GET /report` filters an entity page by: entities with at least one
+ * runbook of that status, `without-runbooks` (components without the
+ * annotation, or whose runbooks are all missing), `alerts-without-runbook`.
+ *
+ * @public
+ */
+export type RunbooksReportFilter =
+  | 'fresh'
+  | 'due-soon'
+  | 'stale'
+  | 'never-reviewed'
+  | 'missing'
+  | 'without-runbooks'
+  | 'alerts-without-runbook';
+
+/**
+ * Query parameters of `GET /report` that ask for one page of entities.
+ *
+ * @public
+ */
+export type RunbooksReportQuery = {
+  status?: RunbooksReportFilter;
+  /** Owner entity ref, as in `spec.owner`. */
+  owner?: string;
+  /** Entity kind, any case (`component`). */
+  kind?: string;
+  /** Text in the entity's ref, title or owner, any case. */
+  q?: string;
+  /** `name` (entity ref, the default), `owner`, `stale` (most stale runbooks first) or `due` (soonest due first). */
+  sort?: 'name' | 'owner' | 'stale' | 'due';
+  order?: 'asc' | 'desc';
+  offset?: number;
+  /** Entities per page, 1 to 200; 50 by default. */
+  limit?: number;
+};
+
+/**
+ * Per owner counts of `GET /report` when a page is asked for.
+ *
+ * @public
+ */
+export type RunbooksReportOwner = {
+  owner: string;
+  entities: number;
+  withRunbooks: number;
+  runbooks: number;
+  stale: number;
+  neverReviewed: number;
+  dueSoon: number;
+  missing: number;
+  alertsWithoutRunbook: number;
+};
+
+/**
+ * `GET /report` with any of {@link RunbooksReportQuery}'s parameters: the
+ * totals over every entity the caller may read, one page of the entities
+ * that match, and counts per owner.
+ *
+ * @public
+ */
+export type RunbooksReportPage = RunbooksReport & {
+  page: { offset: number; limit: number; total: number };
+  owners: RunbooksReportOwner[];
+};
+
+/**
  * A runbook as `GET /documents` hands it to search collators.
  *
  * @public

@@ -5,7 +5,9 @@ import {
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
+import { DatabaseReportQueries } from './DatabaseReportQueries';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
+import { DueOf, dueOfPolicy } from './reviewDue';
 import {
   AlertIndexDbRow,
   DocumentRow,
@@ -13,6 +15,9 @@ import {
   EntityRow,
   entityVersion,
   INSERT_CHUNK,
+  parseEtags,
+  ReviewRow,
+  toReview,
   snapshotRows,
   toAlertIndexRow,
   toEntitySummary,
@@ -20,6 +25,8 @@ import {
 } from './rows';
 import {
   NotificationClaimStore,
+  ReportEntityRow,
+  ReportStore,
   ReviewStore,
   SnapshotStore,
   StaleNotificationKey,
@@ -39,31 +46,77 @@ const migrationsDir = resolvePackagePath(
 
 /** Keeps runbooks in the plugin's own database (SQLite or PostgreSQL) through knex. */
 export class DatabaseRunbooksStore
-  implements SnapshotStore, ReviewStore, NotificationClaimStore
+  implements SnapshotStore, ReviewStore, NotificationClaimStore, ReportStore
 {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /** When runbooks are due, for the report's SQL counts; the default review policy when not given. */
+    dueOf?: DueOf;
   }): Promise<DatabaseRunbooksStore> {
     const client = await options.database.getClient();
     if (!options.skipMigrations && !options.database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseRunbooksStore(client);
+    return new DatabaseRunbooksStore(client, options.dueOf ?? dueOfPolicy());
   }
 
   private readonly reviews: DatabaseReviewStore;
   private readonly claims: DatabaseNotificationClaimStore;
+  private readonly report: DatabaseReportQueries;
 
-  private constructor(private readonly db: Knex) {
+  private constructor(
+    private readonly db: Knex,
+    private readonly dueOf: DueOf,
+  ) {
     this.reviews = new DatabaseReviewStore(db);
     this.claims = new DatabaseNotificationClaimStore(db);
+    this.report = new DatabaseReportQueries(db);
   }
 
-  // The reviews and the notification claims have tables and classes of
-  // their own; this one object serves callers typed against any of the three.
-  addReview(entityRef: string, runbookId: string, review: RunbookReview) {
-    return this.reviews.addReview(entityRef, runbookId, review);
+  // The reviews, the notification claims and the report queries have
+  // classes of their own; this one object serves callers typed against any.
+  /** Records the review and moves the runbook's due date with it, in one transaction. */
+  async addReview(entityRef: string, runbookId: string, review: RunbookReview) {
+    await this.db.transaction(async tx => {
+      await new DatabaseReviewStore(tx).addReview(entityRef, runbookId, review);
+      const [entity, document] = await Promise.all([
+        tx<EntityRow>('runbooks_entities')
+          .where({ entity_ref: entityRef })
+          .first(),
+        tx<DocumentRow>('runbooks_documents')
+          .where({ entity_ref: entityRef, runbook_id: runbookId })
+          .first('summary'),
+      ]);
+      if (!entity || !document) return;
+      const latest = (
+        await new DatabaseReviewStore(tx).latestReviews(entityRef)
+      ).get(runbookId);
+      await tx('runbooks_documents')
+        .where({ entity_ref: entityRef, runbook_id: runbookId })
+        .update({
+          due_at: this.dueOf(
+            JSON.parse(entity.data),
+            JSON.parse(document.summary),
+            latest,
+          ),
+        });
+    });
+  }
+
+  reportEntities(options: {
+    now: string;
+    dueSoonBefore: string;
+  }): Promise<ReportEntityRow[]> {
+    return this.report.reportEntities(options);
+  }
+
+  reportVersion(): Promise<string> {
+    return this.report.reportVersion();
+  }
+
+  reportDetails(entityRefs: string[]) {
+    return this.report.reportDetails(entityRefs);
   }
 
   listReviews(entityRef: string, runbookId: string) {
@@ -93,19 +146,31 @@ export class DatabaseRunbooksStore
   async saveSnapshots(
     snapshots: EntitySnapshot[],
     sourceHashes?: Map<string, string>,
+    sourceEtags?: Map<string, Record<string, string>>,
   ): Promise<void> {
-    const { refs, entities, documents, alerts } = snapshotRows(
-      snapshots,
-      sourceHashes,
-    );
+    const refs = [...new Set(snapshots.map(s => s.entityRef))];
     if (!refs.length) return;
     await this.db.transaction(async tx => {
+      const { entities, documents, alerts } = snapshotRows(
+        snapshots,
+        sourceHashes,
+        sourceEtags,
+        { dueOf: this.dueOf, reviews: await latestReviewsOf(tx, refs) },
+      );
       await tx('runbooks_documents').whereIn('entity_ref', refs).delete();
       await tx('runbooks_alerts').whereIn('entity_ref', refs).delete();
       await tx('runbooks_entities')
         .insert(entities)
         .onConflict('entity_ref')
-        .merge(['refreshed_at', 'data', 'stamp', 'source_hash']);
+        .merge([
+          'refreshed_at',
+          'data',
+          'stamp',
+          'source_hash',
+          'source_etags',
+          'title',
+          'owner',
+        ]);
       for (const chunk of documentChunks(documents)) {
         await tx('runbooks_documents').insert(chunk);
       }
@@ -233,6 +298,7 @@ export class DatabaseRunbooksStore
           stamp: randomUUID(),
           // Read again in full once the source answers.
           source_hash: null,
+          source_etags: null,
         });
     });
   }
@@ -249,6 +315,32 @@ export class DatabaseRunbooksStore
       }
     }
     return hashes;
+  }
+
+  async getSourceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, { hash: string; etags: Record<string, string> }>> {
+    const states = new Map<
+      string,
+      { hash: string; etags: Record<string, string> }
+    >();
+    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
+      const rows: Array<{
+        entity_ref: string;
+        source_hash: string | null;
+        source_etags: string | null;
+      }> = await this.db('runbooks_entities')
+        .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
+        .select('entity_ref', 'source_hash', 'source_etags');
+      for (const row of rows) {
+        if (!row.source_hash) continue;
+        states.set(row.entity_ref, {
+          hash: row.source_hash,
+          etags: parseEtags(row.source_etags),
+        });
+      }
+    }
+    return states;
   }
 
   async markRefreshed(
@@ -281,4 +373,24 @@ export class DatabaseRunbooksStore
       });
     }
   }
+}
+
+/** The newest review of each runbook of these entities, keyed `entityRef|runbookId`. */
+async function latestReviewsOf(
+  db: Knex,
+  refs: string[],
+): Promise<Map<string, RunbookReview>> {
+  const latest = new Map<string, RunbookReview>();
+  for (let i = 0; i < refs.length; i += INSERT_CHUNK) {
+    const rows = await db<ReviewRow>('runbooks_reviews')
+      .whereIn('entity_ref', refs.slice(i, i + INSERT_CHUNK))
+      .orderBy([
+        { column: 'reviewed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    for (const row of rows) {
+      latest.set(`${row.entity_ref}|${row.runbook_id}`, toReview(row));
+    }
+  }
+  return latest;
 }

@@ -27,12 +27,21 @@ export interface SnapshotStore {
   saveSnapshots(
     snapshots: EntitySnapshot[],
     sourceHashes?: Map<string, string>,
+    /** Per entity: the etag each remote location answered, by location key. */
+    sourceEtags?: Map<string, Record<string, string>>,
   ): Promise<void>;
   /**
    * The source hashes stored with these entities' snapshots; none for an
    * entity whose source was flagged unreachable since.
    */
   getSourceHashes(entityRefs: string[]): Promise<Map<string, string>>;
+  /**
+   * `getSourceHashes` with the etags stored alongside (see `saveSnapshots`):
+   * what a refresh needs to ask sources whether they changed.
+   */
+  getSourceStates(
+    entityRefs: string[],
+  ): Promise<Map<string, { hash: string; etags: Record<string, string> }>>;
   /** Records that these entities' sources were read again and had not changed. */
   markRefreshed(entityRefs: string[], refreshedAt: string): Promise<void>;
   /** Flags an entity whose sources failed, keeping its last good runbooks. */
@@ -92,6 +101,46 @@ export interface ReviewStore {
   latestReviewsOfAll(): Promise<Map<string, RunbookReview>>;
 }
 
+/** One stored entity as the coverage report counts it, aggregated in SQL. */
+export type ReportEntityRow = {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  runbooks: number;
+  fresh: number;
+  dueSoon: number;
+  stale: number;
+  neverReviewed: number;
+  missing: number;
+  /** The soonest due date of its runbooks, when any is dated. */
+  nextDue?: string;
+  alerts: number;
+  alertsWithoutRunbook: number;
+};
+
+/** The coverage report's counts, without reading runbooks. */
+export interface ReportStore {
+  /**
+   * One row per stored entity with its runbooks counted by status for `now`
+   * (ISO) and the due-soon window ending at `dueSoonBefore` (ISO).
+   */
+  reportEntities(options: {
+    now: string;
+    dueSoonBefore: string;
+  }): Promise<ReportEntityRow[]>;
+  /**
+   * Changes whenever `reportEntities` may answer differently for the same
+   * `now`: an entity written, added or removed, a review added.
+   */
+  reportVersion(): Promise<string>;
+  /** The stored entities among these, without markdown, with their newest review per runbook. */
+  reportDetails(
+    entityRefs: string[],
+  ): Promise<
+    Array<{ summary: EntitySummary; reviews: Map<string, RunbookReview> }>
+  >;
+}
+
 /** Which stale notifications were sent, shared by every replica. */
 export interface NotificationClaimStore {
   /**
@@ -109,4 +158,5 @@ export interface NotificationClaimStore {
 /** Where the plugin keeps what it read: the three stores in one database. */
 export type RunbooksStore = SnapshotStore &
   ReviewStore &
-  NotificationClaimStore;
+  NotificationClaimStore &
+  ReportStore;

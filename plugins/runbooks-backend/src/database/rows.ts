@@ -6,6 +6,7 @@ import {
   RunbookReview,
   StoredRunbook,
 } from '../service/types';
+import { DueOf } from './reviewDue';
 
 export const INSERT_CHUNK = 200;
 
@@ -114,12 +115,16 @@ export type DocumentRow = {
   summary: string;
   markdown: string;
   headings: string;
+  due_at?: string | null;
+  missing?: boolean;
 };
 
 /** The rows that store these snapshots, one entity written twice in a batch stored once. */
 export function snapshotRows(
   snapshots: EntitySnapshot[],
   sourceHashes?: Map<string, string>,
+  sourceEtags?: Map<string, Record<string, string>>,
+  due?: { dueOf: DueOf; reviews: Map<string, RunbookReview> },
 ) {
   // The last snapshot of an entity wins.
   const latest = [
@@ -133,6 +138,9 @@ export function snapshotRows(
       data: JSON.stringify(rest),
       stamp: randomUUID(),
       source_hash: sourceHashes?.get(entityRef) ?? null,
+      source_etags: etagsText(sourceEtags?.get(entityRef)),
+      title: rest.entityTitle ?? null,
+      owner: rest.owner ?? null,
     }),
   );
   const documents: DocumentRow[] = latest.flatMap(snapshot =>
@@ -143,10 +151,33 @@ export function snapshotRows(
       summary: JSON.stringify(summary),
       markdown,
       headings: JSON.stringify(headings),
+      missing: Boolean(summary.missing),
+      due_at: due
+        ? due.dueOf(
+            snapshot,
+            summary,
+            due.reviews.get(`${snapshot.entityRef}|${summary.id}`),
+          )
+        : null,
     })),
   );
   const alerts = latest.flatMap(alertRows);
   return { refs, entities, documents, alerts };
+}
+
+function etagsText(etags: Record<string, string> | undefined) {
+  return etags && Object.keys(etags).length ? JSON.stringify(etags) : null;
+}
+
+/** The stored etags of an entity's remote locations; none when unreadable. */
+export function parseEtags(text: string | null): Record<string, string> {
+  if (!text) return {};
+  try {
+    const parsed = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
 }
 
 /** An alert index row joined with its entity's version columns. */

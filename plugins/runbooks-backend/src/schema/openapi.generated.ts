@@ -774,6 +774,73 @@ export const spec = {
               $ref: '#/components/schemas/ReportEntity',
             },
           },
+          page: {
+            type: 'object',
+            description:
+              'With page parameters only. `total` counts the entities that match the filters.',
+            properties: {
+              offset: {
+                type: 'integer',
+              },
+              limit: {
+                type: 'integer',
+              },
+              total: {
+                type: 'integer',
+              },
+            },
+            required: ['offset', 'limit', 'total'],
+          },
+          owners: {
+            type: 'array',
+            description:
+              'With page parameters only. Counts per owner over every entity the caller may read.',
+            items: {
+              type: 'object',
+              properties: {
+                owner: {
+                  type: 'string',
+                  description:
+                    'The owner ref; empty for entities without an owner.',
+                },
+                entities: {
+                  type: 'integer',
+                },
+                withRunbooks: {
+                  type: 'integer',
+                },
+                runbooks: {
+                  type: 'integer',
+                },
+                stale: {
+                  type: 'integer',
+                },
+                neverReviewed: {
+                  type: 'integer',
+                },
+                dueSoon: {
+                  type: 'integer',
+                },
+                missing: {
+                  type: 'integer',
+                },
+                alertsWithoutRunbook: {
+                  type: 'integer',
+                },
+              },
+              required: [
+                'owner',
+                'entities',
+                'withRunbooks',
+                'runbooks',
+                'stale',
+                'neverReviewed',
+                'dueSoon',
+                'missing',
+                'alertsWithoutRunbook',
+              ],
+            },
+          },
         },
         required: ['totals', 'entities'],
       },
@@ -1518,7 +1585,102 @@ export const spec = {
       get: {
         operationId: 'GetReport',
         description:
-          "Runbook coverage across the entities the caller may read: totals by review\nstatus, each entity's runbooks, components without runbooks, alerts without one.",
+          "Runbook coverage across the entities the caller may read: totals by review\nstatus, each entity's runbooks, components without runbooks, alerts without one.\nWithout parameters, the whole report. With any of the parameters, one page of\nentities filtered and sorted on the server, with `page` and `owners`; `totals`\nand `owners` still count every entity the caller may read.",
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              'Entities with at least one runbook of this status; `without-runbooks` (none, or\nonly missing ones); `alerts-without-runbook`.',
+            schema: {
+              type: 'string',
+              enum: [
+                'fresh',
+                'due-soon',
+                'stale',
+                'never-reviewed',
+                'missing',
+                'without-runbooks',
+                'alerts-without-runbook',
+              ],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description: "The entity's `spec.owner` ref, exactly.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            description: 'The entity kind, any case.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 256,
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description: 'Text in the entity ref, title or owner, any case.',
+            schema: {
+              type: 'string',
+              maxLength: 256,
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            description:
+              '`name` (entity ref), `owner`, `stale` (most stale, then never-reviewed, runbooks\nfirst) or `due` (soonest due first).',
+            schema: {
+              type: 'string',
+              enum: ['name', 'owner', 'stale', 'due'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description:
+              'Entities per page; 50 when another parameter asks for a page.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'Ok',

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RUNBOOKS_LOCATION_ANNOTATION } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { resolveEscalation } from '../onCall/resolveEscalation';
@@ -10,6 +11,17 @@ import { EntitySummary } from './types';
 
 /** How long a caller's read check and escalation lookup are reused. */
 export const CALLER_CACHE_MS = 5_000;
+
+/** How long the coverage report reuses what a caller may read. */
+export const COVERAGE_CACHE_MS = 30_000;
+
+/** The catalog entities a caller's coverage report covers. */
+export type CoverageScope = {
+  /** Refs of the entities with the runbooks annotation the caller may read. */
+  withRunbooks: Set<string>;
+  /** Every component the caller may read. */
+  components: Array<{ entityRef: string; title: string; owner?: string }>;
+};
 
 /** A key that tells callers apart, for caches of caller-specific answers. */
 export function callerKey(credentials: BackstageCredentials): string {
@@ -44,7 +56,70 @@ export class CatalogAccess {
     max: 10_000,
   });
 
+  private readonly coverage = ttlCache<Promise<CoverageScope>>({
+    ttlMs: COVERAGE_CACHE_MS,
+    max: 1_000,
+  });
+
   constructor(private readonly catalog: CatalogService) {}
+
+  /**
+   * What the coverage report may show this caller: the entities with runbooks
+   * it may read and its readable components, asked of the catalog in two
+   * calls (the catalog applies the permission conditions) and reused for
+   * {@link COVERAGE_CACHE_MS}, so paging and filtering do not ask again.
+   */
+  coverageScope(credentials: BackstageCredentials): Promise<CoverageScope> {
+    const key = callerKey(credentials);
+    let scope = this.coverage.get(key);
+    if (!scope) {
+      scope = this.readCoverageScope(credentials);
+      this.coverage.set(key, scope);
+      scope.catch(() => this.coverage.delete(key));
+    }
+    return scope;
+  }
+
+  private async readCoverageScope(
+    credentials: BackstageCredentials,
+  ): Promise<CoverageScope> {
+    const [annotated, components] = await Promise.all([
+      this.catalog.getEntities(
+        {
+          filter: {
+            [`metadata.annotations.${RUNBOOKS_LOCATION_ANNOTATION}`]:
+              CATALOG_FILTER_EXISTS,
+          },
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      ),
+      this.catalog.getEntities(
+        {
+          filter: { kind: 'component' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'metadata.title',
+            'spec.owner',
+          ],
+        },
+        { credentials },
+      ),
+    ]);
+    return {
+      withRunbooks: new Set(annotated.items.map(entityKey)),
+      components: components.items.map(component => {
+        const owner = component.spec?.owner;
+        return {
+          entityRef: entityKey(component),
+          title: component.metadata.title ?? component.metadata.name,
+          owner: typeof owner === 'string' ? owner : undefined,
+        };
+      }),
+    };
+  }
 
   /**
    * The entity, if the caller may read it and it has runbooks; a 404

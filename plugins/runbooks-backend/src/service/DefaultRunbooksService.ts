@@ -22,14 +22,22 @@ import {
   RunbookDetail,
   RunbookDocument,
   RunbooksReport,
+  RunbooksReportPage,
+  RunbooksReportQuery,
   runbooksReviewCreatePermission,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbooksConfig } from '../config';
-import { ReviewStore, SnapshotStore } from '../database/RunbooksStore';
+import {
+  ReportStore,
+  ReviewStore,
+  SnapshotStore,
+} from '../database/RunbooksStore';
 import { AlertRunbookLookup } from './AlertRunbookLookup';
 import { ttlCache } from './caches';
 import { CatalogAccess } from './CatalogAccess';
 import { buildCoverageReport } from './coverageReport';
+import { buildCoverageReportPage } from './coveragePage';
+import { ReportRowsCache } from './reportRowsCache';
 import { EntityReadModel } from './EntityReadModel';
 import { RunbooksRefresher } from './RunbooksRefresher';
 import { RefreshAnswer, RunbooksService } from './RunbooksService';
@@ -44,12 +52,13 @@ export class DefaultRunbooksService implements RunbooksService {
   private readonly catalog: CatalogAccess;
   private readonly readModel: EntityReadModel;
   private readonly alerts: AlertRunbookLookup;
+  private readonly reportRows: ReportRowsCache;
   /** When each entity was last refreshed on request, for the cooldown. */
   private readonly manualRefreshes: ReturnType<typeof ttlCache<number>>;
 
   constructor(
     private readonly deps: {
-      store: SnapshotStore & ReviewStore;
+      store: SnapshotStore & ReviewStore & ReportStore;
       refresher: Pick<RunbooksRefresher, 'refreshEntity'>;
       catalog: CatalogService;
       auth: AuthService;
@@ -59,6 +68,10 @@ export class DefaultRunbooksService implements RunbooksService {
     },
   ) {
     this.catalog = new CatalogAccess(deps.catalog);
+    this.reportRows = new ReportRowsCache({
+      store: deps.store,
+      dueSoonWindow: deps.config.dueSoonWindow,
+    });
     this.readModel = new EntityReadModel({ ...deps, catalog: this.catalog });
     this.alerts = new AlertRunbookLookup({
       store: deps.store,
@@ -112,6 +125,23 @@ export class DefaultRunbooksService implements RunbooksService {
         catalog: this.catalog,
         readModel: this.readModel,
       },
+      credentials,
+    );
+  }
+
+  reportPage(
+    query: RunbooksReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<RunbooksReportPage> {
+    return buildCoverageReportPage(
+      {
+        store: this.deps.store,
+        rows: this.reportRows,
+        catalog: this.catalog,
+        readModel: this.readModel,
+        now: this.deps.now?.() ?? new Date(),
+      },
+      query,
       credentials,
     );
   }

@@ -44,7 +44,7 @@ describe('RunbooksRefresher', () => {
     } as unknown as RunbookSourceReader;
     const catalog = catalogServiceMock({ entities });
     let now = new Date('2026-11-23T10:00:00.000Z');
-    const createRefresher = () =>
+    const createRefresher = (version = '1.0.0') =>
       new RunbooksRefresher({
         store,
         sources,
@@ -52,6 +52,7 @@ describe('RunbooksRefresher', () => {
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
         now: () => now,
+        version,
       });
     const later = () => {
       now = new Date(now.getTime() + 60_000);
@@ -74,11 +75,20 @@ describe('RunbooksRefresher', () => {
     ]);
     await refresher.refreshEntity(component('a'));
     reads.length = 0;
-    expect(await refresher.refreshNew()).toEqual({ entities: 1, failed: 0 });
+    expect(await refresher.refreshNew()).toMatchObject({
+      entities: 1,
+      failed: 0,
+    });
     expect(reads).toEqual(['b']);
-    expect(await refresher.refreshNew()).toEqual({ entities: 0, failed: 0 });
+    expect(await refresher.refreshNew()).toMatchObject({
+      entities: 0,
+      failed: 0,
+    });
     reads.length = 0;
-    expect(await refresher.refreshAll()).toEqual({ entities: 2, failed: 0 });
+    expect(await refresher.refreshAll()).toMatchObject({
+      entities: 2,
+      failed: 0,
+    });
     expect(reads.sort()).toEqual(['a', 'b']);
     expect((await store.listEntityRefs()).sort()).toEqual([
       'component:default/a',
@@ -127,7 +137,12 @@ describe('RunbooksRefresher', () => {
     const before = await versionOf('component:default/a');
 
     const second = later();
-    expect(await refresher.refreshAll()).toEqual({ entities: 2, failed: 0 });
+    expect(await refresher.refreshAll()).toEqual({
+      entities: 2,
+      failed: 0,
+      unchanged: 2,
+      deferred: 0,
+    });
     const entity = await store.getEntity('component:default/a');
     expect(entity?.refreshedAt).toBe(second);
     expect(entity?.runbooks.map(r => r.title)).toEqual(['A']);
@@ -144,7 +159,7 @@ describe('RunbooksRefresher', () => {
     ).toBe('A, rewritten');
   });
 
-  it('parses everything again after a restart, even what did not change', async () => {
+  it('parses nothing unchanged after a restart, everything after an upgrade', async () => {
     const { store, refresher, createRefresher, later } = await setup([
       component('a'),
     ]);
@@ -155,7 +170,14 @@ describe('RunbooksRefresher', () => {
       )[1];
     const before = await stampOf();
     later();
-    await createRefresher().refreshAll();
+    expect(await createRefresher().refreshAll()).toMatchObject({
+      unchanged: 1,
+    });
+    expect(await stampOf()).toBe(before);
+    later();
+    expect(await createRefresher('1.1.0').refreshAll()).toMatchObject({
+      unchanged: 0,
+    });
     expect(await stampOf()).not.toBe(before);
   });
 

@@ -5,19 +5,15 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildEntitySnapshot,
-  LocationFiles,
-  parseLocationAnnotation,
-  RunbookProblem,
-  RUNBOOKS_ALERT_RULES_ANNOTATION,
   RUNBOOKS_LOCATION_ANNOTATION,
-  RunbooksLocation,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
-import path from 'node:path';
 import { RunbooksConfig } from '../config';
 import { RunbookSourceReader } from '../sources/readEntityRunbooks';
-import { isYamlPath, RunbookFile } from '../sources/types';
 import { boundSnapshot } from './boundSnapshot';
 import { entityKey } from './entityRefs';
+import { Pacer } from './Pacer';
+import { readEntitySources, SourcesRead } from './readEntitySources';
+import { readerVersion } from './readerVersion';
 import { SnapshotStore } from '../database/RunbooksStore';
 import { EntitySnapshot, EntitySummary } from './types';
 
@@ -27,13 +23,17 @@ type EntityRead = {
   unreachable: string[];
   /** sha256 of what the snapshot was built from. */
   hash: string;
+  etags: Record<string, string>;
 };
 
-/** An entity's sources as read, before anything is parsed. */
-type SourcesRead = {
-  input: Omit<Parameters<typeof buildEntitySnapshot>[0], 'now' | 'previousIds'>;
-  hash: string;
-  unreachable: string[];
+/** What a refresh of many entities did. */
+export type RefreshResult = {
+  entities: number;
+  failed: number;
+  /** Entities whose sources were read and had not changed (nothing rewritten). */
+  unchanged?: number;
+  /** Entities not read because their source's host is rate limited. */
+  deferred?: number;
 };
 
 const REFRESH_CONCURRENCY = 4;
@@ -51,12 +51,7 @@ const WRITE_BATCH = 50;
 /** Re-reads entities' runbooks from their sources into the store. */
 export class RunbooksRefresher {
   private readonly inFlight = new Map<string, Promise<EntitySummary>>();
-  /**
-   * Entities this process has parsed and stored. Only those may be skipped
-   * when their sources did not change: after a restart (an upgrade, maybe
-   * with better parsing) every entity is parsed again once.
-   */
-  private readonly parsed = new Set<string>();
+  private readonly version: string;
 
   constructor(
     private readonly deps: {
@@ -69,9 +64,19 @@ export class RunbooksRefresher {
       limits?: RunbooksConfig['limits'];
       /** `runbooks.standards`, for entities whose index declares none. */
       standard?: RunbooksConfig['standard'];
+      /**
+       * A full refresh spreads its remote reads over this long (ms) instead
+       * of starting them all at once; 0 reads as fast as it can.
+       */
+      spreadReadsOverMs?: number;
+      /** Joins each source hash (see readerVersion); the packages' versions by default. */
+      version?: string;
       now?: () => Date;
+      sleep?: (ms: number) => Promise<void>;
     },
-  ) {}
+  ) {
+    this.version = deps.version ?? readerVersion();
+  }
 
   /**
    * Reads one entity's runbooks now and stores them. Concurrent calls for the
@@ -89,17 +94,23 @@ export class RunbooksRefresher {
   }
 
   /** Refreshes every catalog entity with runbooks and forgets those that left. */
-  async refreshAll(): Promise<{ entities: number; failed: number }> {
+  async refreshAll(): Promise<RefreshResult> {
     const seen = new Set<string>();
-    const failed = await this.refreshCatalogEntities(entity => {
+    const known = (await this.deps.store.listEntityRefs()).length;
+    const spread = this.deps.spreadReadsOverMs ?? 0;
+    const pacer = new Pacer(
+      spread > 0 ? spread / Math.max(1, known) : 0,
+      this.deps.sleep,
+    );
+    const counts = await this.refreshCatalogEntities(entity => {
       seen.add(entityKey(entity));
       return true;
-    });
+    }, pacer);
     const gone = (await this.deps.store.listEntityRefs()).filter(
       ref => !seen.has(ref),
     );
     if (gone.length) await this.deps.store.deleteEntities(gone);
-    return { entities: seen.size, failed };
+    return { entities: seen.size, ...counts };
   }
 
   /**
@@ -107,22 +118,24 @@ export class RunbooksRefresher {
    * services (and a fresh install) show up within minutes, not at the next
    * full refresh.
    */
-  async refreshNew(): Promise<{ entities: number; failed: number }> {
+  async refreshNew(): Promise<RefreshResult> {
     const known = new Set(await this.deps.store.listEntityRefs());
     let entities = 0;
-    const failed = await this.refreshCatalogEntities(entity => {
+    const counts = await this.refreshCatalogEntities(entity => {
       if (known.has(entityKey(entity))) return false;
       entities++;
       return true;
     });
-    return { entities, failed };
+    return { entities, ...counts };
   }
 
   private async refreshCatalogEntities(
     wanted: (entity: Entity) => boolean,
-  ): Promise<number> {
+    pacer?: Pacer,
+  ): Promise<Omit<RefreshResult, 'entities'>> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const failures = { count: 0 };
+    const counts = { failed: 0, unchanged: 0, deferred: 0 };
+    const beforeRemoteRead = pacer && (() => pacer.turn());
     for await (const page of this.deps.catalog.streamEntities(
       {
         filter: {
@@ -136,33 +149,50 @@ export class RunbooksRefresher {
     )) {
       // Entities whose sources answered are written in batches (one
       // transaction each); a failed source goes through `store`, which
-      // keeps the last good copy. An entity whose sources are exactly what
-      // this process parsed last time is neither parsed nor rewritten.
+      // keeps the last good copy. An entity whose sources are what the
+      // stored snapshot was built from (remote ones asked with their last
+      // etag) is neither parsed nor rewritten; one whose host is rate
+      // limited keeps what is stored until a later run.
       const entities = page.filter(wanted);
-      const storedHashes = await this.deps.store.getSourceHashes(
+      const stored = await this.deps.store.getSourceStates(
         entities.map(entity => entityKey(entity)),
       );
       const batch: EntityRead[] = [];
       const unchanged: string[] = [];
       const flush = async () => {
-        failures.count += await this.storeBatch(
+        counts.failed += await this.storeBatch(
           batch.splice(0, batch.length),
           unchanged.splice(0, unchanged.length),
         );
       };
       await forEachLimited(entities, REFRESH_CONCURRENCY, async entity => {
         try {
-          const sources = await this.readSources(entity);
-          const key = sources.input.entityRef;
+          const key = entityKey(entity);
+          const state = stored.get(key);
+          let sources = await this.readSources(entity, {
+            etags: state?.etags,
+            beforeRemoteRead,
+          });
+          const same = (read: SourcesRead) =>
+            !read.unreachable.length && state?.hash === read.hash;
           if (
-            !sources.unreachable.length &&
-            this.parsed.has(key) &&
-            storedHashes.get(key) === sources.hash
+            sources.notModified &&
+            !sources.deferred.length &&
+            !same(sources)
           ) {
+            // Something else changed: the snapshot needs every file.
+            sources = await this.readSources(entity, { beforeRemoteRead });
+          }
+          if (sources.deferred.length) {
+            counts.deferred++;
+            return;
+          }
+          if (same(sources)) {
             unchanged.push(key);
+            counts.unchanged++;
           } else {
             // An entity with no stored snapshot has no ids to keep.
-            const read = await this.build(sources, storedHashes.has(key));
+            const read = await this.build(sources, stored.has(key));
             if (read.unreachable.length) {
               await this.store(read);
               return;
@@ -171,7 +201,7 @@ export class RunbooksRefresher {
           }
           if (batch.length >= WRITE_BATCH) await flush();
         } catch (error) {
-          failures.count++;
+          counts.failed++;
           this.deps.logger.warn(
             `Could not refresh runbooks of ${entityKey(entity)}: ${error}`,
           );
@@ -179,7 +209,7 @@ export class RunbooksRefresher {
       });
       await flush();
     }
-    return failures.count;
+    return counts;
   }
 
   /**
@@ -206,8 +236,8 @@ export class RunbooksRefresher {
       await this.deps.store.saveSnapshots(
         reads.map(read => read.snapshot),
         new Map(reads.map(read => [read.snapshot.entityRef, read.hash])),
+        new Map(reads.map(read => [read.snapshot.entityRef, read.etags])),
       );
-      reads.forEach(read => this.parsed.add(read.snapshot.entityRef));
       return 0;
     } catch {
       // Falls back to one entity at a time below.
@@ -228,76 +258,28 @@ export class RunbooksRefresher {
 
   private async readEntity(entity: Entity): Promise<EntityRead> {
     const sources = await this.readSources(entity);
-    return this.build(sources);
+    // Asked for now: a rate-limited source keeps the last good copy, flagged.
+    return this.build({
+      ...sources,
+      unreachable: [...sources.unreachable, ...sources.deferred],
+    });
   }
 
-  /** Everything a snapshot is built from, read from the entity's sources. */
-  private async readSources(entity: Entity): Promise<SourcesRead> {
-    const annotations = entity.metadata.annotations ?? {};
-    // Annotation problems are reported by buildEntitySnapshot's validation.
-    const parsed = parseLocationAnnotation(
-      annotations[RUNBOOKS_LOCATION_ANNOTATION],
-    );
-    const problems: RunbookProblem[] = [];
-    const locations: LocationFiles[] = [];
-    const unreachable: string[] = [];
-    // One budget for everything the entity names, however many locations.
-    const budget = this.deps.sources.budget?.();
-    for (const location of distinctLocations(
-      parsed.value,
-      RUNBOOKS_LOCATION_ANNOTATION,
-      problems,
-    )) {
-      const result = await this.deps.sources.read(
-        entity,
-        location,
-        RUNBOOKS_LOCATION_ANNOTATION,
-        { budget },
-      );
-      problems.push(...result.problems);
-      locations.push({ files: result.files });
-      if (result.unreachable) unreachable.push(result.unreachable);
-    }
-    const ruleFiles: RunbookFile[] = [];
-    if (annotations[RUNBOOKS_ALERT_RULES_ANNOTATION]) {
-      const rules = parseLocationAnnotation(
-        annotations[RUNBOOKS_ALERT_RULES_ANNOTATION],
-        RUNBOOKS_ALERT_RULES_ANNOTATION,
-      );
-      for (const location of distinctLocations(
-        rules.value,
-        RUNBOOKS_ALERT_RULES_ANNOTATION,
-        problems,
-      )) {
-        const result = await this.deps.sources.read(
-          entity,
-          location,
-          RUNBOOKS_ALERT_RULES_ANNOTATION,
-          { accept: isYamlPath, budget },
-        );
-        problems.push(...result.problems);
-        ruleFiles.push(...result.files);
-      }
-    }
-    if (budget) problems.push(...budget.problems(RUNBOOKS_LOCATION_ANNOTATION));
-    const owner = entity.spec?.owner;
-    const input = {
-      entityRef: entityKey(entity),
-      entityTitle: entity.metadata.title ?? entity.metadata.name,
-      owner: typeof owner === 'string' ? owner : undefined,
-      annotations,
-      locations,
-      ruleFiles,
-      problems,
-    };
-    const hash = createHash('sha256')
-      .update(JSON.stringify(input))
-      .digest('hex');
-    return { input, hash, unreachable };
+  private readSources(
+    entity: Entity,
+    options: {
+      etags?: Record<string, string>;
+      beforeRemoteRead?: () => Promise<void>;
+    } = {},
+  ): Promise<SourcesRead> {
+    return readEntitySources(this.deps.sources, entity, {
+      ...options,
+      version: this.version,
+    });
   }
 
   private async build(
-    { input, hash, unreachable }: SourcesRead,
+    { input, hash, unreachable, etags }: SourcesRead,
     stored = true,
   ): Promise<EntityRead> {
     // Runbook ids come from paths; the stored ones win so that reviews stay with their runbook.
@@ -319,13 +301,14 @@ export class RunbooksRefresher {
     }
     const { limits } = this.deps;
     const snapshot = limits ? boundSnapshot(built, limits) : built;
-    return { snapshot, unreachable, hash };
+    return { snapshot, unreachable, hash, etags };
   }
 
   private async store({
     snapshot,
     unreachable,
     hash,
+    etags,
   }: EntityRead): Promise<EntitySummary> {
     const now = this.deps.now?.() ?? new Date();
     if (unreachable.length) {
@@ -346,51 +329,10 @@ export class RunbooksRefresher {
     await this.deps.store.saveSnapshots(
       [snapshot],
       new Map([[snapshot.entityRef, hash]]),
+      new Map([[snapshot.entityRef, etags]]),
     );
-    this.parsed.add(snapshot.entityRef);
     return snapshot;
   }
-}
-
-/** The locations of an annotation, each once however it is spelled (`dir:./a`, `dir:a/`). */
-function distinctLocations(
-  locations: RunbooksLocation[],
-  annotation: string,
-  problems: RunbookProblem[],
-): RunbooksLocation[] {
-  const seen = new Set<string>();
-  const distinct: RunbooksLocation[] = [];
-  const repeated = new Set<string>();
-  for (const location of locations) {
-    const key = `${location.type}:${locationKey(location)}`;
-    if (seen.has(key)) {
-      repeated.add(`${location.type}:${location.target}`);
-      continue;
-    }
-    seen.add(key);
-    distinct.push(location);
-  }
-  for (const location of repeated) {
-    problems.push({
-      level: 'warning',
-      subject: annotation,
-      message: `Annotation ${annotation} names ${location} more than once; it is read once`,
-    });
-  }
-  return distinct;
-}
-
-function locationKey(location: RunbooksLocation): string {
-  if (location.type === 'url') {
-    try {
-      return new URL(location.target).toString().replace(/\/+$/, '');
-    } catch {
-      return location.target;
-    }
-  }
-  return path.posix
-    .normalize(location.target.replace(/\\/g, '/'))
-    .replace(/\/+$/, '');
 }
 
 async function forEachLimited<T>(

@@ -11,6 +11,8 @@ import {
   RunbookDocument,
   RunbookProblem,
   RunbooksReport,
+  RunbooksReportPage,
+  RunbooksReportQuery,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { RunbookReview } from './types';
 
@@ -88,6 +90,12 @@ export interface RunbooksService {
 
   /** Coverage across the catalog, as far as the caller may read it. */
   report(credentials: BackstageCredentials): Promise<RunbooksReport>;
+
+  /** One filtered, sorted page of the coverage report, with totals and per-owner counts. */
+  reportPage(
+    query: RunbooksReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<RunbooksReportPage>;
 
   /** Re-reads an entity's runbooks now, unless it was within the cooldown. */
   refresh(

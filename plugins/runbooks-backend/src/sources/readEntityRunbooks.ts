@@ -12,6 +12,7 @@ import {
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import path from 'path';
 import { SourceBudget } from './budget';
+import { HostBackoff } from './hostBackoff';
 import { readLocalRunbooks } from './readLocalRunbooks';
 import { readUrlRunbooks } from './readUrlRunbooks';
 import { FileFilter, SourceLimits, SourceReadResult } from './types';
@@ -59,6 +60,8 @@ export class RunbookSourceReader {
       limits: SourceLimits;
       /** `runbooks.sources.allow`; the entity's own repository is always allowed. */
       allow?: SourceAllowRule[];
+      /** Per-host waits after rate-limited answers; none when not given. */
+      backoff?: HostBackoff;
     },
   ) {}
 
@@ -81,10 +84,12 @@ export class RunbookSourceReader {
       accept?: FileFilter;
       /** The entity's budget, shared by all its reads; a fresh one when not given. */
       budget?: SourceBudget;
+      /** The `etag` the last read of this location answered (remote locations only). */
+      etag?: string;
     } = {},
   ): Promise<SourceReadResult> {
-    const { reader } = this.deps;
-    const { signal, accept } = options;
+    const { reader, backoff } = this.deps;
+    const { signal, accept, etag } = options;
     const budget = options.budget ?? this.budget();
     const catalogLocation = entityCatalogLocation(entity);
     if (location.type === 'url') {
@@ -108,6 +113,8 @@ export class RunbookSourceReader {
         budget,
         signal,
         accept,
+        etag,
+        backoff,
       });
     }
     if (!catalogLocation) {
@@ -143,6 +150,8 @@ export class RunbookSourceReader {
         budget,
         signal,
         accept,
+        etag,
+        backoff,
       });
     }
     return problem(

@@ -1,6 +1,8 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { isError } from '@backstage/errors';
 import { Readable } from 'node:stream';
 import { SourceBudget } from './budget';
+import { HostBackoff, isRateLimitError } from './hostBackoff';
 import { FileFilter, isMarkdownPath, SourceReadResult } from './types';
 
 /** How long one source may take before it counts as unreachable. */
@@ -10,6 +12,8 @@ const SOURCE_TIMEOUT_MS = 60_000;
  * Reads runbooks at a URL through Backstage's UrlReader: one markdown file, or
  * every markdown file of a folder (a tree in the SCM). Bodies are streamed and
  * cut off at the entity's budget, so no source is ever held whole in memory.
+ * Given the `etag` of the last read, a source that did not change answers
+ * `notModified` without its files (GitHub: one commit lookup, no archive).
  */
 export async function readUrlRunbooks(options: {
   url: string;
@@ -19,12 +23,27 @@ export async function readUrlRunbooks(options: {
   signal?: AbortSignal;
   /** Which files to read; markdown by default. */
   accept?: FileFilter;
+  /** The `etag` of the last read of this URL. */
+  etag?: string;
+  /** Per-host waits after rate-limited answers. */
+  backoff?: HostBackoff;
 }): Promise<SourceReadResult> {
-  const { url, reader, annotation, budget, signal } = options;
+  const { url, reader, annotation, budget, signal, etag, backoff } = options;
   const { limits } = budget;
   const accept = options.accept ?? isMarkdownPath;
   const result: SourceReadResult = { files: [], problems: [] };
-  const fail = (error: unknown): SourceReadResult => ({
+  const fail = async (error: unknown): Promise<SourceReadResult> => {
+    if (isError(error) && error.name === 'NotModifiedError') {
+      backoff?.succeeded(url);
+      return { files: [], problems: [], notModified: true, etag };
+    }
+    if (backoff && isRateLimitError(error)) {
+      const until = await backoff.limited(url);
+      return deferred(url, until);
+    }
+    return unreachable(error);
+  };
+  const unreachable = (error: unknown): SourceReadResult => ({
     files: [],
     unreachable: `${url}: ${errorText(error)}`,
     problems: [
@@ -36,12 +55,17 @@ export async function readUrlRunbooks(options: {
     ],
   });
   if (budget.exhausted()) return result;
+  const blocked = backoff?.blockedUntil(url);
+  if (blocked !== undefined) return deferred(url, blocked);
 
   if (accept(new URL(url).pathname)) {
     try {
       const response = await reader.readUrl(url, {
         signal: signal ?? AbortSignal.timeout(SOURCE_TIMEOUT_MS),
+        etag,
       });
+      backoff?.succeeded(url);
+      result.etag = response.etag;
       const name = safeDecode(new URL(url).pathname.split('/').pop()!);
       const maxBytes = budget.maxNextFileBytes;
       const content = await readCapped(response, maxBytes);
@@ -68,6 +92,7 @@ export async function readUrlRunbooks(options: {
     // The filter runs while the tree streams in: files past the budget are never kept.
     const tree = await reader.readTree(url, {
       signal: signal ?? AbortSignal.timeout(SOURCE_TIMEOUT_MS),
+      etag,
       filter: (path, info) => {
         if (!accept(path)) return false;
         if (info !== undefined && info.size > limits.maxFileBytes) {
@@ -82,6 +107,8 @@ export async function readUrlRunbooks(options: {
     const files = (await tree.files()).sort((a, b) =>
       a.path.localeCompare(b.path),
     );
+    backoff?.succeeded(url);
+    result.etag = tree.etag || undefined;
     const base = url.endsWith('/') ? url : `${url}/`;
     for (const file of files) {
       const content = await file.content();
@@ -106,6 +133,16 @@ export async function readUrlRunbooks(options: {
   } catch (error) {
     return fail(error);
   }
+}
+
+function deferred(url: string, until: number): SourceReadResult {
+  return {
+    files: [],
+    problems: [],
+    deferred: `${url}: rate limited; not read before ${new Date(
+      until,
+    ).toISOString()}`,
+  };
 }
 
 /** A response's body, or `undefined` as soon as it passes `maxBytes`. */

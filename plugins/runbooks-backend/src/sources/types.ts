@@ -12,6 +12,15 @@ export type SourceReadResult = {
   problems: RunbookProblem[];
   /** Set when the source could not be reached at all (network, host, permissions). */
   unreachable?: string;
+  /** What identifies this version of the source (commit SHA, ETag), when the reader tells. */
+  etag?: string;
+  /** The source answered that nothing changed since `etag`; `files` is empty. */
+  notModified?: boolean;
+  /**
+   * Not read because the source's host is rate limited (it answered 429 or a
+   * rate-limited 403, now or earlier): try again later, keep what is stored.
+   */
+  deferred?: string;
 };
 
 /** Limits that keep one entity's sources from exhausting the backend, over all its locations. */

@@ -61,6 +61,9 @@ export function mockRunbooksApi(impl: Partial<RunbooksApi> = {}) {
             unattributed: [],
           })),
     ),
+    getReportPage: jest.fn(
+      impl.getReportPage ?? (() => Promise.reject(new Error('unused'))),
+    ),
   };
 }
 

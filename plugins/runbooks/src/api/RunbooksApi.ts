@@ -12,6 +12,8 @@ import {
   RecordReviewResult,
   RunbookReviewRecord,
   RunbooksReport,
+  RunbooksReportPage,
+  RunbooksReportQuery,
 } from './types';
 
 /**
@@ -51,6 +53,8 @@ export interface RunbooksApi {
   getEntityFiring(entityRef: CompoundEntityRef): Promise<EntityFiring>;
   /** What fires across the catalog (entities the caller may read), optionally one alert only. */
   getFiring(query?: { alertname?: string }): Promise<CatalogFiring>;
+  /** One filtered, sorted page of the coverage report, with totals and counts per owner. */
+  getReportPage(query: RunbooksReportQuery): Promise<RunbooksReportPage>;
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   RecordReviewResult,
   RunbookReviewRecord,
   RunbooksReport,
+  RunbooksReportPage,
+  RunbooksReportQuery,
 } from './types';
 
 /**
@@ -93,6 +95,16 @@ export class RunbooksClient implements RunbooksApi {
 
   async getReport(): Promise<RunbooksReport> {
     return this.request<RunbooksReport>('/report');
+  }
+
+  async getReportPage(query: RunbooksReportQuery): Promise<RunbooksReportPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    // At least one parameter asks for a page rather than the whole report.
+    if (!params.has('limit')) params.set('limit', '50');
+    return this.request<RunbooksReportPage>(`/report?${params}`);
   }
 
   private async request<T>(

@@ -9,5 +9,8 @@ export type {
   RunbookReviewRecord,
   RunbooksReport,
   RunbooksReportEntity,
+  RunbooksReportOwner,
+  RunbooksReportPage,
+  RunbooksReportQuery,
   RunbooksReportTotals,
 } from './types';

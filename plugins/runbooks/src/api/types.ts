@@ -7,5 +7,8 @@ export type {
   RunbookReview as RunbookReviewRecord,
   RunbooksReport,
   RunbooksReportEntity,
+  RunbooksReportOwner,
+  RunbooksReportPage,
+  RunbooksReportQuery,
   RunbooksReportTotals,
 } from '@runbooks-for-backstage/plugin-runbooks-common';

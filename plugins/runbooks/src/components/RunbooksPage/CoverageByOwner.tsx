@@ -1,5 +1,5 @@
 import { Table, TableColumn } from '@backstage/core-components';
-import { RunbooksReportEntity } from '../../api';
+import { RunbooksReportOwner } from '../../api';
 import { RefLink } from '../RefLink';
 import { OwnerRow, ownerRows } from './coverage';
 
@@ -30,14 +30,19 @@ const ownerColumns: TableColumn<OwnerRow>[] = [
 ];
 
 /** Coverage figures per owning group. */
-export function CoverageByOwner(props: { entities: RunbooksReportEntity[] }) {
-  const rows = ownerRows(props.entities);
+export function CoverageByOwner(props: { owners: RunbooksReportOwner[] }) {
+  const rows = ownerRows(props.owners);
   return (
     <Table<OwnerRow>
       title="By owner"
       columns={ownerColumns}
       data={rows}
-      options={{ search: false, paging: false, padding: 'dense' }}
+      options={{
+        search: false,
+        paging: rows.length > 20,
+        pageSize: 20,
+        padding: 'dense',
+      }}
     />
   );
 }

@@ -58,13 +58,26 @@ export function CoverageFilters(props: {
   owners: Array<{ ref: string; name: string }>;
   status?: CoverageStatus;
   owner?: string;
+  q?: string;
   standards?: StandardsFilter;
   onChange: (name: FilterName, value: string) => void;
 }) {
-  const { owners, status, owner, standards, onChange } = props;
+  const { owners, status, owner, q, standards, onChange } = props;
   const classes = useStyles();
   return (
     <Box className={classes.filters}>
+      <TextField
+        id="runbooks-filter-q"
+        label="Service"
+        placeholder="Name, title or owner"
+        variant="outlined"
+        size="small"
+        className={classes.filter}
+        defaultValue={q ?? ''}
+        onChange={e => onChange('q', e.target.value.trim())}
+        InputLabelProps={{ shrink: true }}
+        inputProps={{ maxLength: 256 }}
+      />
       <SelectFilter
         id="runbooks-filter-status"
         label="Status"

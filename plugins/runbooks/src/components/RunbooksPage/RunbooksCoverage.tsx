@@ -4,12 +4,7 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  RunbooksReportEntity,
-  RunbooksReportTotals,
-  runbooksApiRef,
-} from '../../api';
-import { displayRef } from '../../utils/entityRefs';
+import { RunbooksReportPage, runbooksApiRef } from '../../api';
 import {
   isCoverageStatus,
   isStandardsFilter,
@@ -18,6 +13,7 @@ import {
 } from './coverage';
 import { CoverageByOwner } from './CoverageByOwner';
 import { CoverageFilters } from './CoverageFilters';
+import { CoveragePager } from './CoveragePager';
 import { CoverageTotals } from './CoverageTotals';
 import { RunbooksTable } from './RunbooksTable';
 import {
@@ -25,87 +21,127 @@ import {
   ServicesWithoutRunbooks,
 } from './ServiceTables';
 import { FilterName } from './standardsColumn';
+import { displayRef } from '../../utils/entityRefs';
 
-function Coverage(props: {
-  totals: RunbooksReportTotals;
-  entities: RunbooksReportEntity[];
-}) {
-  const { totals, entities } = props;
-  // Filters live in the URL, so a filtered view can be shared.
+/** Services per page of the runbooks table; the server filters, sorts and pages. */
+export const SERVICES_PER_PAGE = 25;
+const SIDE_TABLE_SIZE = 20;
+
+type Pages = {
+  main: RunbooksReportPage;
+  withoutRunbooks: RunbooksReportPage;
+  unanswered: RunbooksReportPage;
+};
+
+/**
+ * Runbook coverage across the catalog: totals, the runbooks of one page of
+ * services with their review status, services without runbooks, alerts
+ * without a runbook, and counts by owner. Filters live in the URL, so a
+ * filtered view can be shared; the server filters and pages, so the page
+ * stays quick with thousands of services.
+ */
+export function RunbooksCoverage() {
+  const api = useApi(runbooksApiRef);
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
   const status = isCoverageStatus(statusParam) ? statusParam : undefined;
   const owner = params.get('owner') || undefined;
+  const q = params.get('q') || undefined;
   const standardsParam = params.get('standards');
   const standards = isStandardsFilter(standardsParam)
     ? standardsParam
     : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const owners = useMemo(() => {
-    const refs = [
-      ...new Set(entities.flatMap(e => (e.owner ? [e.owner] : []))),
-    ];
-    return refs
-      .map(ref => ({ ref, name: displayRef(ref) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }, [entities]);
+  const { value, loading, error } = useAsync(async (): Promise<Pages> => {
+    const scope = { owner, q };
+    const [main, withoutRunbooks, unanswered] = await Promise.all([
+      api.getReportPage({
+        ...scope,
+        status,
+        // Services with the most stale runbooks first: the list to work through.
+        sort: 'stale',
+        offset: (page - 1) * SERVICES_PER_PAGE,
+        limit: SERVICES_PER_PAGE,
+      }),
+      api.getReportPage({
+        ...scope,
+        status: 'without-runbooks',
+        limit: SIDE_TABLE_SIZE,
+      }),
+      api.getReportPage({
+        ...scope,
+        status: 'alerts-without-runbook',
+        limit: SIDE_TABLE_SIZE,
+      }),
+    ]);
+    return { main, withoutRunbooks, unanswered };
+  }, [api, status, owner, q, page]);
 
-  const ownedEntities = useMemo(
-    () => (owner ? entities.filter(e => e.owner === owner) : entities),
-    [entities, owner],
-  );
   const rows = useMemo(
     () =>
-      runbookRows(ownedEntities)
+      runbookRows(value?.main.entities ?? [])
         .filter(r => !status || r.status === status)
         .filter(r => matchesStandardsFilter(r.runbook, standards)),
-    [ownedEntities, status, standards],
+    [value, status, standards],
+  );
+  const owners = useMemo(
+    () =>
+      (value?.main.owners ?? [])
+        .filter(o => o.owner)
+        .map(o => ({ ref: o.owner, name: displayRef(o.owner) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [value],
   );
 
-  const onChange = (name: FilterName, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
+  const onChange = (name: FilterName, next: string) => {
+    const updated = new URLSearchParams(params);
+    if (next) updated.set(name, next);
+    else updated.delete(name);
+    // Any other filter starts again at the first page.
+    if (name !== 'page') updated.delete('page');
+    setParams(updated, { replace: true });
   };
 
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return loading ? <Progress /> : null;
+  const { main, withoutRunbooks, unanswered } = value;
   return (
     <>
-      <CoverageTotals totals={totals} />
+      {loading && <Progress />}
+      <CoverageTotals totals={main.totals} />
       <CoverageFilters
         owners={owners}
         status={status}
         owner={owner}
+        q={q}
         standards={standards}
         onChange={onChange}
       />
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <RunbooksTable rows={rows} byStandards={Boolean(standards)} />
+          <CoveragePager
+            page={main.page}
+            onPage={next => onChange('page', next > 1 ? String(next) : '')}
+          />
         </Grid>
         <Grid item xs={12} lg={6}>
-          <ServicesWithoutRunbooks entities={ownedEntities} />
+          <ServicesWithoutRunbooks
+            entities={withoutRunbooks.entities}
+            total={withoutRunbooks.page.total}
+          />
         </Grid>
         <Grid item xs={12} lg={6}>
-          <AlertsWithoutRunbookByService entities={ownedEntities} />
+          <AlertsWithoutRunbookByService
+            entities={unanswered.entities}
+            services={unanswered.page.total}
+          />
         </Grid>
         <Grid item xs={12}>
-          <CoverageByOwner entities={ownedEntities} />
+          <CoverageByOwner owners={main.owners} />
         </Grid>
       </Grid>
     </>
   );
-}
-
-/**
- * Runbook coverage across the catalog: totals, every runbook with its review
- * status, services without runbooks and alerts without a runbook, by owner.
- */
-export function RunbooksCoverage() {
-  const api = useApi(runbooksApiRef);
-  const { value, loading, error } = useAsync(() => api.getReport(), [api]);
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (!value) return null;
-  return <Coverage totals={value.totals} entities={value.entities} />;
 }

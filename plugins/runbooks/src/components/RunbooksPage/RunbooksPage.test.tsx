@@ -6,6 +6,10 @@ import { Route, Routes } from 'react-router-dom';
 import { RunbooksReport, runbooksApiRef } from '../../api';
 import { makeRunbook } from '../../__testUtils__/fixtures';
 import { mockRunbooksApi } from '../../__testUtils__/render';
+import { pageOf } from '../../__testUtils__/reportPage';
+
+// Material tables and selects render slowly on a loaded machine.
+jest.setTimeout(120_000);
 import { RunbooksPage } from './RunbooksPage';
 
 const report: RunbooksReport = {
@@ -79,8 +83,10 @@ const report: RunbooksReport = {
   ],
 };
 
-async function renderPage(path = '/runbooks') {
-  const api = mockRunbooksApi({ getReport: async () => report });
+async function renderPage(path = '/runbooks', whole = report) {
+  const api = mockRunbooksApi({
+    getReportPage: async query => pageOf(whole, query),
+  });
   await renderInTestApp(
     <TestApiProvider apis={[[runbooksApiRef, api]]}>
       <Routes>
@@ -211,5 +217,72 @@ describe('RunbooksPage coverage', () => {
     expect(
       screen.getAllByRole('link', { name: 'Billing/Down' })[0],
     ).toHaveAttribute('href', '/runbooks/alerts/Billing%2FDown');
+  });
+
+  it('asks the server for one page of services and moves to the next', async () => {
+    const many: RunbooksReport = {
+      ...report,
+      entities: Array.from({ length: 30 }, (_, i) => ({
+        entityRef: `component:default/svc-${String(i).padStart(2, '0')}`,
+        entityTitle: `Service ${i}`,
+        owner: 'group:default/payments',
+        hasRunbooks: true,
+        runbooks: [makeRunbook({ id: `r${i}`, title: `Runbook ${i}` })],
+        alerts: 0,
+        alertsWithoutRunbook: [],
+      })),
+    };
+    const api = await renderPage('/runbooks', many);
+
+    expect(await screen.findByText('Services 1–25 of 30')).toBeInTheDocument();
+    expect(api.getReportPage).toHaveBeenCalledWith(
+      expect.objectContaining({ offset: 0, limit: 25, sort: 'stale' }),
+    );
+    expect(screen.queryByRole('link', { name: 'Service 29' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Services 26–30 of 30')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('link', { name: 'Service 29' })[0],
+    ).toBeInTheDocument();
+    expect(api.getReportPage).toHaveBeenCalledWith(
+      expect.objectContaining({ offset: 25, limit: 25 }),
+    );
+    expect(api.getReport).not.toHaveBeenCalled();
+  });
+
+  it('sends the service search to the server', async () => {
+    const api = await renderPage();
+    await screen.findByText('Runbooks (4)');
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Service' }),
+      'checkout',
+    );
+    expect(await screen.findByText('Runbooks (1)')).toBeInTheDocument();
+    expect(api.getReportPage).toHaveBeenLastCalledWith(
+      expect.objectContaining({ q: 'checkout' }),
+    );
+  });
+
+  it('shows the server error when the report cannot be read', async () => {
+    const api = mockRunbooksApi({
+      getReportPage: async () => {
+        throw new Error('The report is unavailable');
+      },
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[runbooksApiRef, api]]}>
+        <Routes>
+          <Route path="/runbooks/*" element={<RunbooksPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        routeEntries: ['/runbooks'],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      (await screen.findAllByText(/The report is unavailable/))[0],
+    ).toBeInTheDocument();
   });
 });

@@ -94,17 +94,24 @@ const tableOptions = (rows: unknown[]) => ({
   padding: 'dense' as const,
 });
 
-/** Services with no runbook at all, and why. */
+/** Services with no runbook at all, and why: the first of `total`. */
 export function ServicesWithoutRunbooks(props: {
   entities: RunbooksReportEntity[];
+  total?: number;
 }) {
   const rows = props.entities.flatMap(entity => {
     const why = whyNoRunbooks(entity);
     return why ? [serviceRow(entity, why)] : [];
   });
+  const total = props.total ?? rows.length;
   return (
     <Table<ServiceRow>
-      title={`Services without runbooks (${rows.length})`}
+      title={`Services without runbooks (${total})`}
+      subtitle={
+        total > rows.length
+          ? `The first ${rows.length}; narrow the filters to see others`
+          : undefined
+      }
       columns={serviceColumns}
       data={rows}
       options={tableOptions(rows)}
@@ -117,20 +124,26 @@ export function ServicesWithoutRunbooks(props: {
   );
 }
 
-/** Per service, the alerts its rule files define and no runbook answers. */
+/** Per service, the alerts its rule files define and no runbook answers: the first of `services`. */
 export function AlertsWithoutRunbookByService(props: {
   entities: RunbooksReportEntity[];
+  services?: number;
 }) {
   const rows = props.entities
     .filter(entity => entity.alertsWithoutRunbook.length > 0)
     .map(entity => serviceRow(entity, whyNoRunbooks(entity) ?? ''));
   const columns = serviceColumns.filter(c => c.field !== 'why');
+  const services = props.services ?? rows.length;
   return (
     <Table<ServiceRow>
       title={`Alerts without a runbook (${rows.reduce(
         (n, r) => n + r.alerts.length,
         0,
-      )})`}
+      )}${
+        services > rows.length
+          ? ` in the first ${rows.length} of ${services} services`
+          : ''
+      })`}
       subtitle="Alerts that the services' rule files define and no runbook answers"
       columns={columns}
       data={rows}

@@ -3,7 +3,7 @@ import {
   ReviewStatus,
   Runbook,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
-import { RunbooksReportEntity } from '../../api';
+import { RunbooksReportEntity, RunbooksReportOwner } from '../../api';
 import { formatScore } from '../RunbookStandards';
 import { REVIEW_STATUS_LABELS } from '../../utils/reviewStatus';
 import { displayRef } from '../../utils/entityRefs';
@@ -108,42 +108,23 @@ export type OwnerRow = {
   alertsWithoutRunbook: number;
 };
 
-export function ownerRows(entities: RunbooksReportEntity[]): OwnerRow[] {
-  const rows = new Map<string, OwnerRow>();
-  for (const entity of entities) {
-    const key = entity.owner ?? '';
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        id: key || '(no owner)',
-        owner: entity.owner,
-        ownerName: displayRef(entity.owner) || 'No owner',
-        services: 0,
-        withRunbooks: 0,
-        runbooks: 0,
-        stale: 0,
-        neverReviewed: 0,
-        dueSoon: 0,
-        missing: 0,
-        alertsWithoutRunbook: 0,
-      };
-      rows.set(key, row);
-    }
-    row.services += 1;
-    if (!whyNoRunbooks(entity)) row.withRunbooks += 1;
-    for (const runbook of entity.runbooks) {
-      const status = coverageStatusOf(runbook);
-      if (status === 'missing') row.missing += 1;
-      else row.runbooks += 1;
-      if (status === 'stale') row.stale += 1;
-      if (status === 'never-reviewed') row.neverReviewed += 1;
-      if (status === 'due-soon') row.dueSoon += 1;
-    }
-    row.alertsWithoutRunbook += entity.alertsWithoutRunbook.length;
-  }
-  return [...rows.values()].sort((a, b) =>
-    a.ownerName.localeCompare(b.ownerName),
-  );
+/** The server's per-owner counts as rows, by owner name. */
+export function ownerRows(owners: RunbooksReportOwner[]): OwnerRow[] {
+  return owners
+    .map(owner => ({
+      id: owner.owner || '(no owner)',
+      owner: owner.owner || undefined,
+      ownerName: displayRef(owner.owner || undefined) || 'No owner',
+      services: owner.entities,
+      withRunbooks: owner.withRunbooks,
+      runbooks: owner.runbooks,
+      stale: owner.stale,
+      neverReviewed: owner.neverReviewed,
+      dueSoon: owner.dueSoon,
+      missing: owner.missing,
+      alertsWithoutRunbook: owner.alertsWithoutRunbook,
+    }))
+    .sort((a, b) => a.ownerName.localeCompare(b.ownerName));
 }
 
 /** What the standards filter of the coverage page offers. */

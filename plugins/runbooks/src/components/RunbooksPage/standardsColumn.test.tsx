@@ -6,6 +6,10 @@ import { Route, Routes } from 'react-router-dom';
 import { RunbooksReport, runbooksApiRef } from '../../api';
 import { makeRunbook } from '../../__testUtils__/fixtures';
 import { mockRunbooksApi } from '../../__testUtils__/render';
+import { pageOf } from '../../__testUtils__/reportPage';
+
+// Material tables and selects render slowly on a loaded machine.
+jest.setTimeout(120_000);
 import { RunbooksPage } from './RunbooksPage';
 
 const standards = (failing: string[], passing: string[]) => ({
@@ -68,7 +72,12 @@ async function renderPage(path = '/runbooks') {
   await renderInTestApp(
     <TestApiProvider
       apis={[
-        [runbooksApiRef, mockRunbooksApi({ getReport: async () => report })],
+        [
+          runbooksApiRef,
+          mockRunbooksApi({
+            getReportPage: async query => pageOf(report, query),
+          }),
+        ],
       ]}
     >
       <Routes>

@@ -9,7 +9,7 @@ import {
 } from './coverage';
 
 /** The filters of the coverage page, each a URL parameter. */
-export type FilterName = 'status' | 'owner' | 'standards';
+export type FilterName = 'status' | 'owner' | 'standards' | 'q' | 'page';
 
 /** The Standards column: "Standards 5/7", worst first when sorted ascending. */
 export const standardsColumn: TableColumn<RunbookRow> = {
