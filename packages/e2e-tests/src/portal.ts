@@ -80,16 +80,19 @@ export async function startPortal(
     },
   });
   try {
-    await waitFor(
-      "the demo entity's runbooks",
-      async () => {
-        const res = await backend.api(
-          '/api/runbooks/entities/default/component/runbooks-for-backstage',
-        );
-        return res.ok ? true : undefined;
-      },
-      120_000,
-    );
+    // Both entities the tests open: this project, and the one-page collection.
+    for (const name of ['runbooks-for-backstage', 'portal-alerts']) {
+      await waitFor(
+        `the runbooks of ${name}`,
+        async () => {
+          const res = await backend.api(
+            `/api/runbooks/entities/default/component/${name}`,
+          );
+          return res.ok ? true : undefined;
+        },
+        120_000,
+      );
+    }
   } catch (error) {
     await backend.stop();
     throw new Error(

@@ -1,3 +1,4 @@
+import { pageOf } from './__testUtils__/reportPage';
 import {
   EntityProvider,
   entityRouteRef,
@@ -93,32 +94,33 @@ describe('the runbooks plugin in the new frontend system', () => {
   });
 
   it('serves the Runbooks page at /runbooks in an app with the plugin', async () => {
-    const api = mockRunbooksApi({
-      getReport: async () => ({
-        totals: {
-          entities: 1,
-          withRunbooks: 1,
-          runbooks: 1,
-          fresh: 0,
-          dueSoon: 0,
-          stale: 1,
-          neverReviewed: 0,
-          missing: 0,
+    const report = {
+      totals: {
+        entities: 1,
+        withRunbooks: 1,
+        runbooks: 1,
+        fresh: 0,
+        dueSoon: 0,
+        stale: 1,
+        neverReviewed: 0,
+        missing: 0,
+        alerts: 0,
+        alertsWithoutRunbook: 0,
+      },
+      entities: [
+        {
+          entityRef: 'component:default/payments',
+          entityTitle: 'Payments API',
+          owner: 'group:default/payments',
+          hasRunbooks: true,
+          runbooks: entityRunbooks.runbooks.slice(0, 1),
           alerts: 0,
-          alertsWithoutRunbook: 0,
+          alertsWithoutRunbook: [],
         },
-        entities: [
-          {
-            entityRef: 'component:default/payments',
-            entityTitle: 'Payments API',
-            owner: 'group:default/payments',
-            hasRunbooks: true,
-            runbooks: entityRunbooks.runbooks.slice(0, 1),
-            alerts: 0,
-            alertsWithoutRunbook: [],
-          },
-        ],
-      }),
+      ],
+    };
+    const api = mockRunbooksApi({
+      getReportPage: async query => pageOf(report, query),
     });
     renderTestApp({
       features: [runbooksAlphaPlugin],
@@ -131,7 +133,7 @@ describe('the runbooks plugin in the new frontend system', () => {
         'Runbook coverage and review status across the catalog',
       ),
     ).toBeInTheDocument();
-    expect(api.getReport).toHaveBeenCalled();
+    expect(api.getReportPage).toHaveBeenCalled();
   });
 
   it('shows the tab and the runbooks card only on entities with runbooks/location', () => {
