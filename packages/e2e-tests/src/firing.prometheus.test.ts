@@ -30,6 +30,7 @@ type FiringAlert = {
   severity?: string;
   summary?: string;
   silencedBy: string[];
+  inhibitedBy: string[];
   generatorURL?: string;
   runbooks: Array<{
     id: string;
@@ -229,6 +230,48 @@ describe('firing alerts from a real Alertmanager', () => {
     );
     expect(named(answer, 'PaymentsRefundBacklog')[0].silencedBy).toEqual([id]);
     expect(named(answer, 'PaymentsProviderTimeouts')[0].state).toBe('active');
+  });
+
+  it('shows an inhibited alert as inhibited, naming the inhibitor', async () => {
+    await alertmanager!.postAlerts([
+      { labels: { alertname: 'E2eInhibitor' } },
+      {
+        labels: {
+          alertname: 'PaymentsProviderTimeouts',
+          namespace: 'payments',
+          instance: 'pay-inhibited',
+          inhibited: 'yes',
+        },
+      },
+    ]);
+    const answer = await entityUntil('the inhibited alert', a =>
+      a.alerts.some(x => x.labels.instance === 'pay-inhibited'),
+    );
+    const inhibited = answer.alerts.find(
+      x => x.labels.instance === 'pay-inhibited',
+    )!;
+    expect(inhibited.state).toBe('inhibited');
+    expect(inhibited.inhibitedBy).toHaveLength(1);
+    // Resolved again, so that the cases below see only their own alerts.
+    await alertmanager!.postAlerts(
+      [
+        { alertname: 'E2eInhibitor' },
+        {
+          alertname: 'PaymentsProviderTimeouts',
+          namespace: 'payments',
+          instance: 'pay-inhibited',
+          inhibited: 'yes',
+        },
+      ].map(labels => ({
+        labels,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() - 1_000).toISOString(),
+      })),
+    );
+    await entityUntil(
+      'the inhibited alert resolved',
+      a => !a.alerts.some(x => x.labels.instance === 'pay-inhibited'),
+    );
   });
 
   it('asks Alertmanager once per poll interval however many callers ask', async () => {
