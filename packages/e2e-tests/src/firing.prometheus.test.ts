@@ -253,16 +253,17 @@ describe('firing alerts from a real Alertmanager', () => {
     expect(inhibited.state).toBe('inhibited');
     expect(inhibited.inhibitedBy).toHaveLength(1);
     // Resolved again, so that the cases below see only their own alerts.
+    const inhibitedLabels: Array<Record<string, string>> = [
+      { alertname: 'E2eInhibitor' },
+      {
+        alertname: 'PaymentsProviderTimeouts',
+        namespace: 'payments',
+        instance: 'pay-inhibited',
+        inhibited: 'yes',
+      },
+    ];
     await alertmanager!.postAlerts(
-      [
-        { alertname: 'E2eInhibitor' },
-        {
-          alertname: 'PaymentsProviderTimeouts',
-          namespace: 'payments',
-          instance: 'pay-inhibited',
-          inhibited: 'yes',
-        },
-      ].map(labels => ({
+      inhibitedLabels.map(labels => ({
         labels,
         startsAt: new Date(Date.now() - 60_000).toISOString(),
         endsAt: new Date(Date.now() - 1_000).toISOString(),
