@@ -352,9 +352,16 @@ describe('firing alerts from a real Alertmanager', () => {
         endsAt: new Date(Date.now() - 1_000).toISOString(),
       },
     ]);
-    await entityUntil(
+    const resolved = await entityUntil(
       'PaymentsProviderTimeouts resolved',
       a => !a.alerts.some(x => x.labels.instance === 'pay-2'),
     );
+    expect(resolved.problems).toEqual([]);
+    const catalog = await get<CatalogFiring>('/api/runbooks/firing');
+    expect(
+      [...catalog.entities.flatMap(e => e.alerts), ...catalog.unattributed]
+        .map(a => a.labels.instance)
+        .includes('pay-2'),
+    ).toBe(false);
   });
 });
