@@ -30,6 +30,7 @@ type FiringAlert = {
   severity?: string;
   summary?: string;
   silencedBy: string[];
+  inhibitedBy: string[];
   generatorURL?: string;
   runbooks: Array<{
     id: string;
@@ -231,6 +232,49 @@ describe('firing alerts from a real Alertmanager', () => {
     expect(named(answer, 'PaymentsProviderTimeouts')[0].state).toBe('active');
   });
 
+  it('shows an inhibited alert as inhibited, naming the inhibitor', async () => {
+    await alertmanager!.postAlerts([
+      { labels: { alertname: 'E2eInhibitor' } },
+      {
+        labels: {
+          alertname: 'PaymentsProviderTimeouts',
+          namespace: 'payments',
+          instance: 'pay-inhibited',
+          inhibited: 'yes',
+        },
+      },
+    ]);
+    const answer = await entityUntil('the inhibited alert', a =>
+      a.alerts.some(x => x.labels.instance === 'pay-inhibited'),
+    );
+    const inhibited = answer.alerts.find(
+      x => x.labels.instance === 'pay-inhibited',
+    )!;
+    expect(inhibited.state).toBe('inhibited');
+    expect(inhibited.inhibitedBy).toHaveLength(1);
+    // Resolved again, so that the cases below see only their own alerts.
+    const inhibitedLabels: Array<Record<string, string>> = [
+      { alertname: 'E2eInhibitor' },
+      {
+        alertname: 'PaymentsProviderTimeouts',
+        namespace: 'payments',
+        instance: 'pay-inhibited',
+        inhibited: 'yes',
+      },
+    ];
+    await alertmanager!.postAlerts(
+      inhibitedLabels.map(labels => ({
+        labels,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() - 1_000).toISOString(),
+      })),
+    );
+    await entityUntil(
+      'the inhibited alert resolved',
+      a => !a.alerts.some(x => x.labels.instance === 'pay-inhibited'),
+    );
+  });
+
   it('asks Alertmanager once per poll interval however many callers ask', async () => {
     const before = proxy!.count('/api/v2/alerts');
     const started = Date.now();
@@ -308,9 +352,16 @@ describe('firing alerts from a real Alertmanager', () => {
         endsAt: new Date(Date.now() - 1_000).toISOString(),
       },
     ]);
-    await entityUntil(
+    const resolved = await entityUntil(
       'PaymentsProviderTimeouts resolved',
       a => !a.alerts.some(x => x.labels.instance === 'pay-2'),
     );
+    expect(resolved.problems).toEqual([]);
+    const catalog = await get<CatalogFiring>('/api/runbooks/firing');
+    expect(
+      [...catalog.entities.flatMap(e => e.alerts), ...catalog.unattributed]
+        .map(a => a.labels.instance)
+        .includes('pay-2'),
+    ).toBe(false);
   });
 });

@@ -84,7 +84,8 @@ export type Alertmanager = Child & {
 
 /**
  * Starts Debian's prometheus-alertmanager on a free loopback port (no
- * cluster port), routing every alert to a receiver that sends nothing.
+ * cluster port), routing every alert to a receiver that sends nothing;
+ * `E2eInhibitor` inhibits alerts labelled `inhibited="yes"`.
  * `port` reuses a port, to bring the same Alertmanager back after a stop.
  */
 export async function startAlertmanager(
@@ -99,6 +100,13 @@ export async function startAlertmanager(
     JSON.stringify({
       route: { receiver: 'null', group_wait: '0s' },
       receivers: [{ name: 'null' }],
+      // An alert labelled inhibited="yes" is inhibited while E2eInhibitor fires.
+      inhibit_rules: [
+        {
+          source_matchers: ['alertname="E2eInhibitor"'],
+          target_matchers: ['inhibited="yes"'],
+        },
+      ],
     }),
   );
   const child = startChild('alertmanager', ALERTMANAGER, [

@@ -119,7 +119,8 @@ describe('runbooks-lint on-call providers', () => {
       'catalog-info.yaml': [
         component('good', {
           'runbooks/location': 'dir:./runbooks',
-          'runbooks/alert-selector': 'namespace="payments", service=~"checkout.*"',
+          'runbooks/alert-selector':
+            'namespace="payments", service=~"checkout.*"',
         }),
         '---',
         component('bad', {

@@ -169,4 +169,22 @@ describe('firing views', () => {
     expect(screen.queryByText('KubePodCrashLooping')).not.toBeInTheDocument();
     expect(screen.getByText('PaymentsDbDown')).toBeInTheDocument();
   });
+
+  it('reads again every 10 s in an app without signals', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const api = mockRunbooksApi({
+        getEntityFiring: async () => firing([crashLooping]),
+      });
+      await renderOnEntityPage(<EntityFiringAlertsCard />, { api });
+      await screen.findByText('Firing now: 1 alert firing');
+      const calls = api.getEntityFiring.mock.calls.length;
+      await act(async () => {
+        jest.advanceTimersByTime(10_000);
+      });
+      expect(api.getEntityFiring.mock.calls.length).toBe(calls + 1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
