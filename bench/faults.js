@@ -144,7 +144,21 @@ async function main() {
         refreshCooldown: { minutes: 0, seconds: 1 },
       },
     };
-    const start = () => startBackend(config, { sharedDatabase: shared });
+    // BENCH_MODE=production: plain node without the CLI's watcher (an edit
+    // in the worktree would otherwise restart the replicas mid-run).
+    const production = process.env.BENCH_MODE === 'production';
+    if (production) {
+      config.auth = {
+        providers: {
+          guest: {
+            userEntityRef: 'user:default/guest',
+            dangerouslyAllowOutsideDevelopment: true,
+          },
+        },
+      };
+    }
+    const start = () =>
+      startBackend(config, { sharedDatabase: shared, production });
     replicas.a = await start();
     replicas.b = await start();
     console.log('both replicas up; waiting for the catalog and the first read');

@@ -8,7 +8,7 @@ import {
   RunbooksReportTotals,
 } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { ReportEntityRow, ReportStore } from '../database/RunbooksStore';
-import { CatalogAccess } from './CatalogAccess';
+import { CatalogAccess, CoverageScope } from './CatalogAccess';
 import { EntityReadModel } from './EntityReadModel';
 import { sumStandards } from './presentStandards';
 import { ReportRowsCache } from './reportRowsCache';
@@ -39,6 +39,61 @@ export async function buildCoverageReportPage(
     deps.rows.rows(deps.now),
     deps.catalog.coverageScope(credentials),
   ]);
+  const view = viewOf(stored, scope, query);
+  const matching = view.matching;
+  const offset = query.offset ?? 0;
+  const limit = Math.min(query.limit ?? REPORT_PAGE.default, REPORT_PAGE.max);
+  const page = matching.slice(offset, offset + limit);
+  const details = new Map(
+    (
+      await deps.store.reportDetails(
+        page.filter(row => row.hasRunbooks).map(row => row.entityRef),
+      )
+    ).map(detail => [detail.summary.entityRef, detail]),
+  );
+  return {
+    totals: view.totals,
+    entities: page.map(row =>
+      presentRow(deps.readModel, row, details.get(row.entityRef)),
+    ),
+    page: { offset, limit, total: matching.length },
+    owners: view.owners,
+  };
+}
+
+type View = {
+  matching: Row[];
+  totals: RunbooksReportTotals;
+  owners: RunbooksReportOwner[];
+};
+
+// Per set of stored counts and caller scope (both reused objects while
+// nothing changed), the filtered and sorted rows of each query: paging
+// through 10,000 entities then costs a slice, not a sort.
+const views = new WeakMap<
+  ReportEntityRow[],
+  WeakMap<CoverageScope, Map<string, View>>
+>();
+const MAX_VIEWS_PER_SCOPE = 50;
+
+function viewOf(
+  stored: ReportEntityRow[],
+  scope: CoverageScope,
+  query: RunbooksReportQuery,
+): View {
+  const key = JSON.stringify({ ...query, offset: undefined, limit: undefined });
+  let byScope = views.get(stored);
+  if (!byScope) {
+    byScope = new WeakMap();
+    views.set(stored, byScope);
+  }
+  let byQuery = byScope.get(scope);
+  if (!byQuery) {
+    byQuery = new Map();
+    byScope.set(scope, byQuery);
+  }
+  const cached = byQuery.get(key);
+  if (cached) return cached;
   const storedRefs = new Set(stored.map(row => row.entityRef));
   const rows: Row[] = stored
     .filter(row => scope.withRunbooks.has(row.entityRef))
@@ -52,25 +107,14 @@ export async function buildCoverageReportPage(
       hasRunbooks: false,
     });
   }
-  const matching = sortRows(rows.filter(matches(query)), query);
-  const offset = query.offset ?? 0;
-  const limit = Math.min(query.limit ?? REPORT_PAGE.default, REPORT_PAGE.max);
-  const page = matching.slice(offset, offset + limit);
-  const details = new Map(
-    (
-      await deps.store.reportDetails(
-        page.filter(row => row.hasRunbooks).map(row => row.entityRef),
-      )
-    ).map(detail => [detail.summary.entityRef, detail]),
-  );
-  return {
+  const view = {
+    matching: sortRows(rows.filter(matches(query)), query),
     totals: totalsOf(rows),
-    entities: page.map(row =>
-      presentRow(deps.readModel, row, details.get(row.entityRef)),
-    ),
-    page: { offset, limit, total: matching.length },
     owners: ownersOf(rows),
   };
+  if (byQuery.size >= MAX_VIEWS_PER_SCOPE) byQuery.clear();
+  byQuery.set(key, view);
+  return view;
 }
 
 function emptyRow(entityRef: string): ReportEntityRow {
@@ -126,10 +170,10 @@ function matches(query: RunbooksReportQuery) {
 
 function sortRows(rows: Row[], query: RunbooksReportQuery): Row[] {
   const sign = query.order === 'desc' ? -1 : 1;
-  const byRef = (a: Row, b: Row) => text(a.entityRef, b.entityRef);
+  const byRef = (a: Row, b: Row) => byCodePoint(a.entityRef, b.entityRef);
   const compare: Record<string, (a: Row, b: Row) => number> = {
     name: byRef,
-    owner: (a, b) => text(a.owner ?? '', b.owner ?? ''),
+    owner: (a, b) => byCodePoint(a.owner ?? '', b.owner ?? ''),
     // Most stale first when ascending: the list to work through.
     stale: (a, b) => b.stale - a.stale || b.neverReviewed - a.neverReviewed,
     due: (a, b) => (a.nextDue ?? '\uffff').localeCompare(b.nextDue ?? '\uffff'),
@@ -139,7 +183,7 @@ function sortRows(rows: Row[], query: RunbooksReportQuery): Row[] {
 }
 
 /** Code-point order: refs and ISO dates sort right, 10,000 of them fast. */
-function text(a: string, b: string): number {
+function byCodePoint(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
 }

@@ -32,17 +32,6 @@ export async function readUrlRunbooks(options: {
   const { limits } = budget;
   const accept = options.accept ?? isMarkdownPath;
   const result: SourceReadResult = { files: [], problems: [] };
-  const fail = async (error: unknown): Promise<SourceReadResult> => {
-    if (isError(error) && error.name === 'NotModifiedError') {
-      backoff?.succeeded(url);
-      return { files: [], problems: [], notModified: true, etag };
-    }
-    if (backoff && isRateLimitError(error)) {
-      const until = await backoff.limited(url);
-      return deferred(url, until);
-    }
-    return unreachable(error);
-  };
   const unreachable = (error: unknown): SourceReadResult => ({
     files: [],
     unreachable: `${url}: ${errorText(error)}`,
@@ -54,6 +43,17 @@ export async function readUrlRunbooks(options: {
       },
     ],
   });
+  const fail = async (error: unknown): Promise<SourceReadResult> => {
+    if (isError(error) && error.name === 'NotModifiedError') {
+      backoff?.succeeded(url);
+      return { files: [], problems: [], notModified: true, etag };
+    }
+    if (backoff && isRateLimitError(error)) {
+      const until = await backoff.limited(url);
+      return deferred(url, until);
+    }
+    return unreachable(error);
+  };
   if (budget.exhausted()) return result;
   const blocked = backoff?.blockedUntil(url);
   if (blocked !== undefined) return deferred(url, blocked);

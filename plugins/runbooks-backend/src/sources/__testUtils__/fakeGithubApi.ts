@@ -95,13 +95,18 @@ export async function startFakeGithubApi(repos: Map<string, FakeRepo>) {
     const codeload = url.pathname.match(/^\/codeload\/([^/]+\/[^/]+)\/(\w+)$/);
     if (codeload) {
       const tarball = tarballs.get(codeload[2]);
-      if (!tarball) return send(res, 404, 'Not Found');
-      return send(res, 200, tarball, { 'content-type': 'application/x-gzip' });
+      if (!tarball) {
+        send(res, 404, 'Not Found');
+        return;
+      }
+      send(res, 200, tarball, { 'content-type': 'application/x-gzip' });
+      return;
     }
     const match = url.pathname.match(/^\/api\/repos\/([^/]+)\/([^/]+)(\/.*)?$/);
     const repo = match && repos.get(`${match[1]}/${match[2]}`);
     if (!match || !repo) {
-      return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+      send(res, 404, JSON.stringify({ message: 'Not Found' }));
+      return;
     }
     const fullName = `${match[1]}/${match[2]}`;
     const rest = match[3] ?? '';
@@ -112,14 +117,15 @@ export async function startFakeGithubApi(repos: Map<string, FakeRepo>) {
       });
     if (rest === '') {
       counts.repo++;
-      return json({
+      json({
         full_name: fullName,
         default_branch: repo.branch ?? 'main',
       });
+      return;
     }
     if (/^\/commits\/[^/]+\/status$/.test(rest)) {
       counts.status++;
-      return json({
+      json({
         state: 'success',
         sha: shaOf(repo),
         total_count: 0,
@@ -130,12 +136,16 @@ export async function startFakeGithubApi(repos: Map<string, FakeRepo>) {
           trees_url: `${base}/api/repos/${fullName}/git/trees{/sha}`,
         },
       });
+      return;
     }
     const tarball = rest.match(/^\/tarball\/(\w+)$/);
     if (tarball) {
       counts.tarball++;
       const sha = tarball[1];
-      if (sha !== shaOf(repo)) return send(res, 404, 'Not Found');
+      if (sha !== shaOf(repo)) {
+        send(res, 404, 'Not Found');
+        return;
+      }
       // Repositories with the same files share one archive (the reader strips the top folder).
       if (!tarballs.has(sha)) tarballs.set(sha, makeTarball(sha, repo));
       res.writeHead(302, { location: `${base}/codeload/${fullName}/${sha}` });
@@ -146,7 +156,10 @@ export async function startFakeGithubApi(repos: Map<string, FakeRepo>) {
     if (contents) {
       counts.contents++;
       const file = repo.files[decodeURIComponent(contents[1])];
-      if (file === undefined) return send(res, 404, '{"message":"Not Found"}');
+      if (file === undefined) {
+        send(res, 404, '{"message":"Not Found"}');
+        return;
+      }
       const etag = `"${createHash('sha1').update(file).digest('hex')}"`;
       if (req.headers['if-none-match'] === etag) {
         counts.notModified++;
@@ -154,12 +167,14 @@ export async function startFakeGithubApi(repos: Map<string, FakeRepo>) {
         res.end();
         return;
       }
-      return send(res, 200, file, {
+      send(res, 200, file, {
         'content-type': 'application/vnd.github.raw',
         etag,
       });
+      return;
     }
-    return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+    send(res, 404, JSON.stringify({ message: 'Not Found' }));
+    return;
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
