@@ -15,7 +15,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const build = !args.includes('--no-build');
-const dest = path.resolve(args.find(a => !a.startsWith('--')) ?? path.join(root, '.cache/packs'));
+const dest = path.resolve(
+  args.find(a => !a.startsWith('--')) ?? path.join(root, '.cache/packs'),
+);
 const plugins = fs
   .readdirSync(path.join(root, 'plugins'))
   .filter(d => fs.existsSync(path.join(root, 'plugins', d, 'package.json')))
@@ -29,7 +31,11 @@ function run(cmd, cmdArgs, cwd) {
 function declaredEntryPoints(pkg) {
   const found = [];
   const add = p => {
-    if (typeof p === 'string' && p !== './package.json' && p !== 'package.json') {
+    if (
+      typeof p === 'string' &&
+      p !== './package.json' &&
+      p !== 'package.json'
+    ) {
       found.push(p.replace(/^\.\//, ''));
     }
   };
@@ -57,7 +63,11 @@ if (build) {
   run('npx', ['tsc'], root);
   for (const d of plugins) {
     console.log(`Building plugins/${d}...`);
-    run('npx', ['backstage-cli', 'package', 'build'], path.join(root, 'plugins', d));
+    run(
+      'npx',
+      ['backstage-cli', 'package', 'build'],
+      path.join(root, 'plugins', d),
+    );
   }
 }
 
@@ -74,7 +84,9 @@ for (const d of plugins) {
   const tarball = path.join(dest, info.filename);
   const files = new Set(info.files.map(f => f.path));
   const pkg = JSON.parse(
-    execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+    execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], {
+      encoding: 'utf8',
+    }),
   );
   const missing = declaredEntryPoints(pkg).filter(p => !files.has(p));
   if (missing.length) {

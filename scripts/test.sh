@@ -20,7 +20,8 @@ if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && [ "${RU
     echo "No PostgreSQL available: store tests run on SQLite only; the replica tests will fail (RUNBOOKS_TEST_POSTGRES=0 leaves them out)"
   fi
 fi
-jest_extra=()
+# The fresh-portal test runs on its own (scripts/test-fresh-portal.sh, in CI).
+jest_extra=(--testPathIgnorePatterns '\.portal\.test\.')
 if [ "${RUNBOOKS_TEST_POSTGRES:-1}" = 0 ]; then
   echo "RUNBOOKS_TEST_POSTGRES=0: PostgreSQL replica tests left out"
   jest_extra+=(--testPathIgnorePatterns '\.postgres\.test\.')

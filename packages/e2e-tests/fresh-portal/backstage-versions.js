@@ -24,7 +24,8 @@ function installed(root) {
       return;
     }
     for (const e of entries) {
-      if (!e.isDirectory() || e.name === '.bin' || e.name === '.cache') continue;
+      if (!e.isDirectory() || e.name === '.bin' || e.name === '.cache')
+        continue;
       const dirs = e.name.startsWith('@')
         ? fs
             .readdirSync(path.join(nm, e.name), { withFileTypes: true })
@@ -49,7 +50,9 @@ function installed(root) {
   };
   visit(path.join(root, 'node_modules'));
   for (const ws of ['packages', 'plugins']) {
-    for (const d of fs.existsSync(path.join(root, ws)) ? fs.readdirSync(path.join(root, ws)) : []) {
+    for (const d of fs.existsSync(path.join(root, ws))
+      ? fs.readdirSync(path.join(root, ws))
+      : []) {
       visit(path.join(root, ws, d, 'node_modules'));
     }
   }
@@ -75,10 +78,14 @@ if (cmd === 'snapshot') {
     }))
     .filter(p => p.versions.length > 1 && p.added.length > 0);
   for (const p of blamed) {
-    console.log(`  ${p.name}: ${p.versions.join(', ')} (new: ${p.added.join(', ')})`);
+    console.log(
+      `  ${p.name}: ${p.versions.join(', ')} (new: ${p.added.join(', ')})`,
+    );
   }
   console.log(
-    `@backstage/* packages in two or more versions: ${multi(before)} before the suite, ${multi(after)} with it`,
+    `@backstage/* packages in two or more versions: ${multi(
+      before,
+    )} before the suite, ${multi(after)} with it`,
   );
   console.log(`duplicated because of the suite: ${blamed.length}`);
   process.exit(blamed.length ? 1 : 0);

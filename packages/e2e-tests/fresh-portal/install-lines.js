@@ -10,7 +10,8 @@ const path = require('node:path');
 /** Shell lines run from the portal's root, for every template. */
 const backendAdd =
   'yarn --cwd packages/backend add @runbooks-for-backstage/plugin-runbooks-backend @runbooks-for-backstage/plugin-search-backend-module-runbooks @runbooks-for-backstage/plugin-catalog-backend-module-runbooks';
-const appAdd = 'yarn --cwd packages/app add @runbooks-for-backstage/plugin-runbooks';
+const appAdd =
+  'yarn --cwd packages/app add @runbooks-for-backstage/plugin-runbooks';
 
 /**
  * What a portal made by create-app@0.9.2 needs today, with or without the
@@ -23,8 +24,12 @@ const sqliteResolution = '"resolutions": { "better-sqlite3": "^13.2.0" }';
 
 /** packages/backend/src/index.ts, before `backend.start();`. */
 const backendIndex = `backend.add(import('@runbooks-for-backstage/plugin-runbooks-backend'));
-backend.add(import('@runbooks-for-backstage/plugin-search-backend-module-runbooks'));
-backend.add(import('@runbooks-for-backstage/plugin-catalog-backend-module-runbooks'));`;
+backend.add(
+  import('@runbooks-for-backstage/plugin-search-backend-module-runbooks'),
+);
+backend.add(
+  import('@runbooks-for-backstage/plugin-catalog-backend-module-runbooks'),
+);`;
 
 /** Legacy frontend system: where each block goes, after which anchor. */
 const legacyPastes = [
@@ -118,12 +123,16 @@ function pasteBackend(portal) {
 function addResolution(portal) {
   const file = path.join(portal, 'package.json');
   const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
-  Object.assign((pkg.resolutions ??= {}), JSON.parse(`{${sqliteResolution}}`).resolutions);
+  Object.assign(
+    (pkg.resolutions ??= {}),
+    JSON.parse(`{${sqliteResolution}}`).resolutions,
+  );
   fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
 function pasteLegacy(portal) {
-  for (const paste of legacyPastes) edit(portal, paste.file, s => insertAt(s, paste));
+  for (const paste of legacyPastes)
+    edit(portal, paste.file, s => insertAt(s, paste));
 }
 
 /** The README's lines, with leading spaces dropped, for a verbatim search. */
@@ -141,7 +150,12 @@ function containsBlock(lines, text) {
 
 function check(readme) {
   const lines = readmeLines(readme);
-  const blocks = [backendAdd, appAdd, backendIndex, ...legacyPastes.map(p => p.text)];
+  const blocks = [
+    backendAdd,
+    appAdd,
+    backendIndex,
+    ...legacyPastes.map(p => p.text),
+  ];
   const text = fs.readFileSync(readme, 'utf8');
   const missing = [
     ...blocks.filter(b => !containsBlock(lines, b)),
@@ -151,7 +165,15 @@ function check(readme) {
   return missing.length === 0;
 }
 
-module.exports = { backendAdd, appAdd, backendDefaultsAdd, addResolution, pasteBackend, pasteLegacy, check };
+module.exports = {
+  backendAdd,
+  appAdd,
+  backendDefaultsAdd,
+  addResolution,
+  pasteBackend,
+  pasteLegacy,
+  check,
+};
 
 if (require.main === module) {
   const [cmd, arg] = process.argv.slice(2);
@@ -163,7 +185,9 @@ if (require.main === module) {
   else if (cmd === 'paste-backend') pasteBackend(arg);
   else if (cmd === 'paste-legacy') pasteLegacy(arg);
   else {
-    console.error('usage: install-lines.js check <README>|backend-add|app-add|paste-backend <portal>|paste-legacy <portal>');
+    console.error(
+      'usage: install-lines.js check <README>|backend-add|app-add|paste-backend <portal>|paste-legacy <portal>',
+    );
     process.exit(2);
   }
 }

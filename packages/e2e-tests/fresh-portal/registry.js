@@ -40,7 +40,10 @@ for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.tgz'))) {
     dist: {
       tarball: `/-/${file}`,
       shasum: crypto.createHash('sha1').update(data).digest('hex'),
-      integrity: `sha512-${crypto.createHash('sha512').update(data).digest('base64')}`,
+      integrity: `sha512-${crypto
+        .createHash('sha512')
+        .update(data)
+        .digest('base64')}`,
     },
   };
   entry['dist-tags'].latest = pkg.version;

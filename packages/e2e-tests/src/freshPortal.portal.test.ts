@@ -48,7 +48,9 @@ async function waitFor<T>(
     await new Promise(r => setTimeout(r, 2000));
   }
   throw new Error(
-    `Timed out waiting for ${what} (${last ?? 'no answer'})\n--- portal output ---\n${output().slice(-4000)}`,
+    `Timed out waiting for ${what} (${
+      last ?? 'no answer'
+    })\n--- portal output ---\n${output().slice(-4000)}`,
   );
 }
 
@@ -102,9 +104,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
       waitFor(
         'the backend to serve the demo entity with runbooks',
         async () => {
-          const res = await fetch(
-            `${backendUrl}/api/runbooks/health`,
-          );
+          const res = await fetch(`${backendUrl}/api/runbooks/health`);
           return res.ok ? true : undefined;
         },
         600_000,
@@ -126,10 +126,10 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${appUrl}/catalog`, { timeout: 300_000 });
+    // The guest sign-in page of both templates.
     const enter = page.getByRole('button', { name: /enter/i });
-    if (await enter.isVisible({ timeout: 60_000 }).catch(() => false)) {
-      await enter.click();
-    }
+    await enter.click({ timeout: 300_000 });
+    await enter.waitFor({ state: 'detached', timeout: 120_000 });
   }, 900_000);
 
   afterAll(async () => {
@@ -157,7 +157,10 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
       await page.goto(`${appUrl}${service}`);
       const main = page.locator('main');
       // the card: counts and the link to the tab
-      await main.getByText(/1 runbook/i).first().waitFor({ timeout: 300_000 });
+      await main
+        .getByText(/1 runbook/i)
+        .first()
+        .waitFor({ timeout: 300_000 });
       await shot('1-overview-card');
       await page.getByRole('tab', { name: 'Runbooks' }).click();
       await page.waitForURL(`**${service}/runbooks**`);
@@ -175,7 +178,10 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
     try {
       await page.goto(`${appUrl}/runbooks`);
       const main = page.locator('main');
-      await main.getByText('runbooks-demo').first().waitFor({ timeout: 120_000 });
+      await main
+        .getByText('runbooks-demo')
+        .first()
+        .waitFor({ timeout: 120_000 });
       await main.getByText('Database failover').first().waitFor();
     } finally {
       await shot('3-runbooks-page');
