@@ -75,11 +75,18 @@ fs.mkdirSync(dest, { recursive: true });
 let failed = 0;
 for (const d of plugins) {
   const dir = path.join(root, 'plugins', d);
-  const out = execFileSync(
-    'npm',
-    ['pack', '--json', '--loglevel=error', '--pack-destination', dest],
-    { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  let out;
+  try {
+    out = execFileSync(
+      'npm',
+      ['pack', '--json', '--loglevel=error', '--pack-destination', dest],
+      { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+  } catch (error) {
+    failed += 1;
+    console.log(`plugins/${d}: npm pack failed\n${error.stderr ?? error}`);
+    continue;
+  }
   const [info] = JSON.parse(out);
   const tarball = path.join(dest, info.filename);
   const files = new Set(info.files.map(f => f.path));
