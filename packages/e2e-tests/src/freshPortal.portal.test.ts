@@ -162,7 +162,13 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
         .first()
         .waitFor({ timeout: 300_000 });
       await shot('1-overview-card');
-      await page.getByRole('tab', { name: 'Runbooks' }).click();
+      // The entity page's tab: a MUI tab in the legacy app, a header link in
+      // the new frontend system's; both link to the tab's path.
+      await page
+        .locator(`a[href$="${service}/runbooks"]`)
+        .filter({ hasText: /^Runbooks$/ })
+        .first()
+        .click();
       await page.waitForURL(`**${service}/runbooks**`);
       await main
         .getByRole('heading', { name: 'Promote the replica' })
