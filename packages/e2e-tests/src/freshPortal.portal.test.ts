@@ -189,6 +189,12 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
         .first()
         .waitFor({ timeout: 120_000 });
       await main.getByText('Database failover').first().waitFor();
+      expect(
+        await main
+          .getByRole('link', { name: 'Database failover' })
+          .first()
+          .getAttribute('href'),
+      ).toContain(`${service}/runbooks/`);
     } finally {
       await shot('3-runbooks-page');
     }
