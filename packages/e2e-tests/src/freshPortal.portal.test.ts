@@ -125,6 +125,10 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // A development server on a busy machine: pages and their chunks can take
+    // minutes.
+    page.setDefaultNavigationTimeout(300_000);
+    page.setDefaultTimeout(120_000);
     await page.goto(`${appUrl}/catalog`, { timeout: 300_000 });
     // The guest sign-in page of both templates.
     const enter = page.getByRole('button', { name: /enter/i });
