@@ -138,13 +138,24 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
 
   afterAll(async () => {
     await browser?.close();
-    if (proc?.pid) {
+    // `yarn start` and everything it started share one process group; the
+    // backend may linger in its graceful shutdown, so it gets SIGKILL after
+    // a while.
+    const group = proc?.pid;
+    if (!group) return;
+    const signal = (name: NodeJS.Signals | 0) => {
       try {
-        process.kill(-proc.pid, 'SIGTERM');
+        process.kill(-group, name);
+        return true;
       } catch {
-        // already gone
+        return false;
       }
+    };
+    signal('SIGTERM');
+    for (let i = 0; i < 30 && signal(0); i++) {
+      await new Promise(r => setTimeout(r, 500));
     }
+    signal('SIGKILL');
   });
 
   async function shot(name: string) {
