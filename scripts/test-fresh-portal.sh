@@ -44,7 +44,8 @@ on_node "$node22" node scripts/pack-plugins.js "$work/packs" || exit 1
 on_node "$node22" node packages/e2e-tests/fresh-portal/install-lines.js check README.md || exit 1
 
 rm -f "$work/registry.port"
-on_node "$node22" node packages/e2e-tests/fresh-portal/registry.js "$work/packs" "$work/registry.port" &
+# Started directly (not through on_node) so that $! is the server itself.
+PATH="$node22:$PATH" node packages/e2e-tests/fresh-portal/registry.js "$work/packs" "$work/registry.port" &
 registry_pid=$!
 trap 'kill $registry_pid 2>/dev/null' EXIT
 for _ in $(seq 50); do [ -s "$work/registry.port" ] && break; sleep 0.2; done
