@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs if needed, then runs every test: type check, then all packages'
+# On Node 22 or 24 (scripts/use-node.sh: the machine's own when it is one of
+# them, else node@22 from the npm registry; RUNBOOKS_NODE=24 picks 24),
+# installs if needed, then runs every test: type check, then all packages'
 # tests (the stores on SQLite always, and on PostgreSQL when one can be had).
 # Ends with a "N passed, N failed" line; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/use-node.sh
+echo "Tests on Node $(node --version)"
 bash scripts/install-if-needed.sh || exit 1
 
 export CI=true
@@ -16,7 +20,8 @@ if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && [ "${RU
     echo "No PostgreSQL available: store tests run on SQLite only; the replica tests will fail (RUNBOOKS_TEST_POSTGRES=0 leaves them out)"
   fi
 fi
-jest_extra=()
+# The fresh-portal test runs on its own (scripts/test-fresh-portal.sh, in CI).
+jest_extra=(--testPathIgnorePatterns '\.portal\.test\.')
 if [ "${RUNBOOKS_TEST_POSTGRES:-1}" = 0 ]; then
   echo "RUNBOOKS_TEST_POSTGRES=0: PostgreSQL replica tests left out"
   jest_extra+=(--testPathIgnorePatterns '\.postgres\.test\.')
