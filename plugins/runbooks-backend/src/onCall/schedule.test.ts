@@ -283,10 +283,10 @@ overrides:
       ['an alias key', '&k key: 1\n*k : 2'],
       ['a mapping key', '? { rotation: x }\n: y'],
     ])('reads no rotation from a file with %s, and says why', (_, yaml) => {
-      const { schedule, problems: found } = parseSchedule(yaml, 'oncall.yaml');
-      expect(schedule).toBeUndefined();
-      expect(found.length).toBeGreaterThan(0);
-      expect(found[0].message).toMatch(/^oncall\.yaml: /);
+      const read = parseSchedule(yaml, 'oncall.yaml');
+      expect(read.schedule).toBeUndefined();
+      expect(read.problems.length).toBeGreaterThan(0);
+      expect(read.problems[0].message).toMatch(/^oncall\.yaml: /);
     });
 
     it('refuses a file far larger than any rotation', () => {
