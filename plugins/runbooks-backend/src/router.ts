@@ -2,12 +2,13 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import express from 'express';
-import {
-  alertNameProblem,
-  MAX_ALERT_NAME_LENGTH,
-} from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
-import { entityParams, runbookParams } from './routeParams';
+import {
+  alertName,
+  entityParams,
+  parseRequestPart,
+  runbookParams,
+} from './routeParams';
 import { createOpenApiRouter } from './schema/openapi.generated';
 import { RunbooksService } from './service/RunbooksService';
 
@@ -45,20 +46,7 @@ const reviewBody = z.object({
 });
 
 /** An alert name as the API and the actions accept it. */
-export const alertName = z
-  .string()
-  .min(1, 'is empty')
-  .max(
-    MAX_ALERT_NAME_LENGTH,
-    `is longer than ${MAX_ALERT_NAME_LENGTH} characters`,
-  )
-  .superRefine((name, context) => {
-    const problem = alertNameProblem(name);
-    if (problem)
-      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-  });
-
-const alertQuery = z.record(z.string().max(512));
+export const alertQuery = z.record(z.string().max(512));
 
 /** Joins a path to the portal's base URL, refusing anything that would leave it. */
 export function portalUrl(appBaseUrl: string, path: string): string {
@@ -78,21 +66,6 @@ export function portalUrl(appBaseUrl: string, path: string): string {
 const SEARCH_PLUGIN_SUBJECT = 'plugin:search';
 
 const refreshBody = z.object({ entityRef: z.string().min(1) });
-
-function parse<S extends z.ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  what: string,
-): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
-    );
-  }
-  return result.data;
-}
 
 const ENTITY_REF_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -168,7 +141,7 @@ export async function createRouter(options: {
   });
 
   router.get('/entities/:namespace/:kind/:name', async (req, res) => {
-    const ref = parse(entityParams, req.params, 'entity reference');
+    const ref = parseRequestPart(entityParams, req.params, 'entity reference');
     const credentials = await readerOf(req);
     sendJson(res, await service.getEntityRunbooks(ref, credentials));
   });
@@ -176,7 +149,7 @@ export async function createRouter(options: {
   router.get(
     '/entities/:namespace/:kind/:name/runbooks/:id',
     async (req, res) => {
-      const { id, ...ref } = parse(
+      const { id, ...ref } = parseRequestPart(
         runbookParams,
         req.params,
         'runbook reference',
@@ -187,7 +160,7 @@ export async function createRouter(options: {
   );
 
   router.get('/report', async (req, res) => {
-    const query = parse(reportQuery, req.query, 'query');
+    const query = parseRequestPart(reportQuery, req.query, 'query');
     const credentials = await readerOf(req as unknown as express.Request);
     res.json(
       Object.keys(query).length
@@ -199,7 +172,7 @@ export async function createRouter(options: {
   // Every runbook of every entity, unfiltered: only the search backend,
   // which filters results by entity read permission, may collect them.
   router.get('/documents', async (req, res) => {
-    const query = parse(documentsQuery, req.query, 'query');
+    const query = parseRequestPart(documentsQuery, req.query, 'query');
     const credentials = await httpAuth.credentials(req, { allow: ['service'] });
     if (credentials.principal.subject !== SEARCH_PLUGIN_SUBJECT) {
       throw new NotAllowedError(
@@ -212,12 +185,12 @@ export async function createRouter(options: {
   router.post(
     '/entities/:namespace/:kind/:name/runbooks/:id/reviews',
     async (req, res) => {
-      const { id, ...ref } = parse(
+      const { id, ...ref } = parseRequestPart(
         runbookParams,
         req.params,
         'runbook reference',
       );
-      const body = parse(reviewBody, req.body ?? {}, 'request body');
+      const body = parseRequestPart(reviewBody, req.body ?? {}, 'request body');
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       res
         .status(201)
@@ -228,7 +201,7 @@ export async function createRouter(options: {
   router.get(
     '/entities/:namespace/:kind/:name/runbooks/:id/reviews',
     async (req, res) => {
-      const { id, ...ref } = parse(
+      const { id, ...ref } = parseRequestPart(
         runbookParams,
         req.params,
         'runbook reference',
@@ -239,8 +212,12 @@ export async function createRouter(options: {
   );
 
   router.get('/alerts/:alertName', async (req, res) => {
-    const alert = parse(alertName, req.params.alertName, 'alert name');
-    const query = parse(alertQuery, req.query, 'query');
+    const alert = parseRequestPart(
+      alertName,
+      req.params.alertName,
+      'alert name',
+    );
+    const query = parseRequestPart(alertQuery, req.query, 'query');
     const credentials = await readerOf(req);
     sendJson(res, await service.lookupAlert(alert, query, credentials));
   });
@@ -250,8 +227,12 @@ export async function createRouter(options: {
   // runbook; everyone else to the portal's alert page, which looks the alert
   // up after sign-in, so nothing about the catalog leaks to anonymous callers.
   router.get('/alerts/:alertName/go', async (req, res) => {
-    const alert = parse(alertName, req.params.alertName, 'alert name');
-    const query = parse(alertQuery, req.query, 'query');
+    const alert = parseRequestPart(
+      alertName,
+      req.params.alertName,
+      'alert name',
+    );
+    const query = parseRequestPart(alertQuery, req.query, 'query');
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service', 'none'],
     });
@@ -275,7 +256,7 @@ export async function createRouter(options: {
   });
 
   router.post('/refresh', async (req, res) => {
-    const body = parse(refreshBody, req.body, 'request body');
+    const body = parseRequestPart(refreshBody, req.body, 'request body');
     const ref = parseEntityRefText(body.entityRef);
     const credentials = await readerOf(req);
     const answer = await service.refresh(ref, credentials);

@@ -1,7 +1,8 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { markdownSection } from '@runbooks-for-backstage/plugin-runbooks-common';
 import { z } from 'zod';
-import { alertName, portalUrl } from '../router';
+import { portalUrl } from '../router';
+import { alertName } from '../routeParams';
 
 import {
   entityRefInput,

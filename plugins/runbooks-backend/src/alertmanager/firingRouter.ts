@@ -1,48 +1,15 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import express from 'express';
 import { gzipSync } from 'zlib';
 import { z } from 'zod';
-import {
-  alertNameProblem,
-  MAX_ALERT_NAME_LENGTH,
-} from '@runbooks-for-backstage/plugin-runbooks-common';
-import { entityParams } from '../routeParams';
+import { alertName, entityParams, parseRequestPart } from '../routeParams';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { FiringAnswers } from './FiringAnswers';
 
 /** Answers smaller than this go out as they are (compressed by the root router). */
 const GZIP_FROM_BYTES = 4096;
 
-const alertName = z
-  .string()
-  .min(1, 'is empty')
-  .max(
-    MAX_ALERT_NAME_LENGTH,
-    `is longer than ${MAX_ALERT_NAME_LENGTH} characters`,
-  )
-  .superRefine((name, context) => {
-    const problem = alertNameProblem(name);
-    if (problem)
-      context.addIssue({ code: z.ZodIssueCode.custom, message: problem });
-  });
-
 const firingQuery = z.object({ alertname: alertName.optional() }).strict();
-
-function parse<S extends z.ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  what: string,
-): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `Invalid ${what}: ${issue.path.join('.') || 'value'} ${issue.message}`,
-    );
-  }
-  return result.data;
-}
 
 /**
  * `GET /firing` and `GET /entities/:namespace/:kind/:name/firing`: what fires
@@ -86,13 +53,13 @@ export async function createFiringRouter(options: {
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   router.get('/firing', async (req, res) => {
-    const query = parse(firingQuery, req.query, 'query');
+    const query = parseRequestPart(firingQuery, req.query, 'query');
     const credentials = await readerOf(req);
     sendJson(req, res, await answers.catalog(credentials, query));
   });
 
   router.get('/entities/:namespace/:kind/:name/firing', async (req, res) => {
-    const ref = parse(entityParams, req.params, 'entity reference');
+    const ref = parseRequestPart(entityParams, req.params, 'entity reference');
     const credentials = await readerOf(req);
     sendJson(req, res, await answers.entity(ref, credentials));
   });

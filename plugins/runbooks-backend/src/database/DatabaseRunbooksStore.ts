@@ -2,9 +2,9 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
+import { DatabaseRefreshState } from './DatabaseRefreshState';
 import { DatabaseReportQueries } from './DatabaseReportQueries';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { DueOf, dueOfPolicy } from './reviewDue';
@@ -15,7 +15,6 @@ import {
   EntityRow,
   entityVersion,
   INSERT_CHUNK,
-  parseEtags,
   ReviewRow,
   toReview,
   snapshotRows,
@@ -64,6 +63,7 @@ export class DatabaseRunbooksStore
   private readonly reviews: DatabaseReviewStore;
   private readonly claims: DatabaseNotificationClaimStore;
   private readonly report: DatabaseReportQueries;
+  private readonly refreshState: DatabaseRefreshState;
 
   private constructor(
     private readonly db: Knex,
@@ -72,10 +72,11 @@ export class DatabaseRunbooksStore
     this.reviews = new DatabaseReviewStore(db);
     this.claims = new DatabaseNotificationClaimStore(db);
     this.report = new DatabaseReportQueries(db);
+    this.refreshState = new DatabaseRefreshState(db);
   }
 
-  // The reviews, the notification claims and the report queries have
-  // classes of their own; this one object serves callers typed against any.
+  // The reviews, the notification claims, the report queries and the refresh
+  // state have classes of their own; this one object serves callers typed against any.
   /** Records the review and moves the runbook's due date with it, in one transaction. */
   async addReview(entityRef: string, runbookId: string, review: RunbookReview) {
     await this.db.transaction(async tx => {
@@ -281,97 +282,33 @@ export class DatabaseRunbooksStore
     );
   }
 
-  async markSourceUnreachable(
+  markSourceUnreachable(
     entityRef: string,
     state: { since: string; message: string },
   ): Promise<void> {
-    await this.db.transaction(async tx => {
-      const row = await tx<EntityRow>('runbooks_entities')
-        .where({ entity_ref: entityRef })
-        .first();
-      if (!row) return;
-      const data = JSON.parse(row.data);
-      await tx('runbooks_entities')
-        .where({ entity_ref: entityRef })
-        .update({
-          data: JSON.stringify({ ...data, sourceUnreachable: state }),
-          stamp: randomUUID(),
-          // Read again in full once the source answers.
-          source_hash: null,
-          source_etags: null,
-        });
-    });
+    return this.refreshState.markSourceUnreachable(entityRef, state);
   }
 
-  async getSourceHashes(entityRefs: string[]): Promise<Map<string, string>> {
-    const hashes = new Map<string, string>();
-    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
-      const rows: Array<{ entity_ref: string; source_hash: string | null }> =
-        await this.db('runbooks_entities')
-          .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
-          .select('entity_ref', 'source_hash');
-      for (const row of rows) {
-        if (row.source_hash) hashes.set(row.entity_ref, row.source_hash);
-      }
-    }
-    return hashes;
+  getSourceHashes(entityRefs: string[]): Promise<Map<string, string>> {
+    return this.refreshState.getSourceHashes(entityRefs);
   }
 
-  async getSourceStates(
+  getSourceStates(
     entityRefs: string[],
   ): Promise<Map<string, { hash: string; etags: Record<string, string> }>> {
-    const states = new Map<
-      string,
-      { hash: string; etags: Record<string, string> }
-    >();
-    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
-      const rows: Array<{
-        entity_ref: string;
-        source_hash: string | null;
-        source_etags: string | null;
-      }> = await this.db('runbooks_entities')
-        .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
-        .select('entity_ref', 'source_hash', 'source_etags');
-      for (const row of rows) {
-        if (!row.source_hash) continue;
-        states.set(row.entity_ref, {
-          hash: row.source_hash,
-          etags: parseEtags(row.source_etags),
-        });
-      }
-    }
-    return states;
+    return this.refreshState.getSourceStates(entityRefs);
   }
 
-  async markRefreshed(
-    entityRefs: string[],
-    refreshedAt: string,
-  ): Promise<void> {
-    await this.db.transaction(async tx => {
-      for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
-        await tx('runbooks_entities')
-          .whereIn('entity_ref', entityRefs.slice(i, i + INSERT_CHUNK))
-          .update({ refreshed_at: refreshedAt });
-      }
-    });
+  markRefreshed(entityRefs: string[], refreshedAt: string): Promise<void> {
+    return this.refreshState.markRefreshed(entityRefs, refreshedAt);
   }
 
-  async listEntityRefs(): Promise<string[]> {
-    const rows = await this.db<EntityRow>('runbooks_entities').select(
-      'entity_ref',
-    );
-    return rows.map(row => row.entity_ref);
+  listEntityRefs(): Promise<string[]> {
+    return this.refreshState.listEntityRefs();
   }
 
-  async deleteEntities(entityRefs: string[]): Promise<void> {
-    for (let i = 0; i < entityRefs.length; i += INSERT_CHUNK) {
-      const chunk = entityRefs.slice(i, i + INSERT_CHUNK);
-      await this.db.transaction(async tx => {
-        await tx('runbooks_documents').whereIn('entity_ref', chunk).delete();
-        await tx('runbooks_alerts').whereIn('entity_ref', chunk).delete();
-        await tx('runbooks_entities').whereIn('entity_ref', chunk).delete();
-      });
-    }
+  deleteEntities(entityRefs: string[]): Promise<void> {
+    return this.refreshState.deleteEntities(entityRefs);
   }
 }
 

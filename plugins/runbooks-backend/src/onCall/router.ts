@@ -1,7 +1,6 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import express from 'express';
-import { entityParams } from '../routeParams';
+import { entityParams, parseRequestPart } from '../routeParams';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { OnCallService } from './OnCallService';
 
@@ -17,18 +16,11 @@ export async function createOnCallRouter(options: {
   });
 
   router.get('/entities/:namespace/:kind/:name/on-call', async (req, res) => {
-    const params = entityParams.safeParse(req.params);
-    if (!params.success) {
-      throw new InputError(
-        `Invalid entity reference: ${params.error.issues[0].path.join('.')} ${
-          params.error.issues[0].message
-        }`,
-      );
-    }
+    const ref = parseRequestPart(entityParams, req.params, 'entity reference');
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await onCall.getOnCall(params.data, credentials));
+    res.json(await onCall.getOnCall(ref, credentials));
   });
 
   return router;
