@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { ReviewStore } from './RunbooksStore';
-import { ReviewRow, toReview } from './rows';
+import { INSERT_CHUNK, ReviewRow, toReview } from './rows';
 import { RunbookReview } from '../service/types';
 
 /** Review records in the `runbooks_reviews` table; refreshes never delete them. */
@@ -54,4 +54,24 @@ export class DatabaseReviewStore implements ReviewStore {
       rows.map(row => [`${row.entity_ref}|${row.runbook_id}`, toReview(row)]),
     );
   }
+}
+
+/** The newest review of each runbook of these entities, keyed `entityRef|runbookId`. */
+export async function latestReviewsOf(
+  db: Knex,
+  refs: string[],
+): Promise<Map<string, RunbookReview>> {
+  const latest = new Map<string, RunbookReview>();
+  for (let i = 0; i < refs.length; i += INSERT_CHUNK) {
+    const rows = await db<ReviewRow>('runbooks_reviews')
+      .whereIn('entity_ref', refs.slice(i, i + INSERT_CHUNK))
+      .orderBy([
+        { column: 'reviewed_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    for (const row of rows) {
+      latest.set(`${row.entity_ref}|${row.runbook_id}`, toReview(row));
+    }
+  }
+  return latest;
 }

@@ -6,7 +6,7 @@ import { Knex } from 'knex';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
 import { DatabaseRefreshState } from './DatabaseRefreshState';
 import { DatabaseReportQueries } from './DatabaseReportQueries';
-import { DatabaseReviewStore } from './DatabaseReviewStore';
+import { DatabaseReviewStore, latestReviewsOf } from './DatabaseReviewStore';
 import { DueOf, dueOfPolicy } from './reviewDue';
 import {
   AlertIndexDbRow,
@@ -15,8 +15,6 @@ import {
   EntityRow,
   entityVersion,
   INSERT_CHUNK,
-  ReviewRow,
-  toReview,
   snapshotRows,
   toAlertIndexRow,
   toEntitySummary,
@@ -310,24 +308,4 @@ export class DatabaseRunbooksStore
   deleteEntities(entityRefs: string[]): Promise<void> {
     return this.refreshState.deleteEntities(entityRefs);
   }
-}
-
-/** The newest review of each runbook of these entities, keyed `entityRef|runbookId`. */
-async function latestReviewsOf(
-  db: Knex,
-  refs: string[],
-): Promise<Map<string, RunbookReview>> {
-  const latest = new Map<string, RunbookReview>();
-  for (let i = 0; i < refs.length; i += INSERT_CHUNK) {
-    const rows = await db<ReviewRow>('runbooks_reviews')
-      .whereIn('entity_ref', refs.slice(i, i + INSERT_CHUNK))
-      .orderBy([
-        { column: 'reviewed_at', order: 'asc' },
-        { column: 'id', order: 'asc' },
-      ]);
-    for (const row of rows) {
-      latest.set(`${row.entity_ref}|${row.runbook_id}`, toReview(row));
-    }
-  }
-  return latest;
 }
