@@ -114,6 +114,9 @@ async function main() {
             reviewedAt: new Date().toISOString(),
           });
         }
+        // Planner statistics as autovacuum keeps them on a running
+        // PostgreSQL; right after a bulk load it has none yet.
+        if (kind === 'postgres') await db.raw('ANALYZE');
         const refs = new Set(snapshots.map(s => s.entityRef));
         const scope = {
           withRunbooks: refs,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { bumpReportRevision } from './reportRevision';
 import { EntityRow, INSERT_CHUNK, parseEtags } from './rows';
 
 /**
@@ -99,6 +100,7 @@ export class DatabaseRefreshState {
         await tx('runbooks_documents').whereIn('entity_ref', chunk).delete();
         await tx('runbooks_alerts').whereIn('entity_ref', chunk).delete();
         await tx('runbooks_entities').whereIn('entity_ref', chunk).delete();
+        await bumpReportRevision(tx);
       });
     }
   }

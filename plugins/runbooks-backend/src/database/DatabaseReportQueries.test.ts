@@ -117,5 +117,44 @@ describe.each(databases.eachSupportedId())(
         neverReviewed: 0,
       });
     });
+
+    it('moves the report version with every write that changes the counts, on any store over the same database', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseRunbooksStore.create({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      // A second replica's store: it must see the first one's writes.
+      const replica = await DatabaseRunbooksStore.create({
+        database: mockServices.database({ knex, migrations: { skip: true } }),
+      });
+      const seen = [await replica.reportVersion()];
+      const moved = async () => {
+        const version = await replica.reportVersion();
+        const isNew = !seen.includes(version);
+        seen.push(version);
+        return isNew;
+      };
+      await store.saveSnapshots([snapshot('a', [runbook('one')])]);
+      expect(await moved()).toBe(true);
+      await store.addReview('component:default/a', 'one', {
+        reviewer: 'user:default/jane',
+        reviewedAt: '2026-11-23T11:00:00.000Z',
+      });
+      expect(await moved()).toBe(true);
+      // Only the refresh time moves: the counts cannot change.
+      await store.markRefreshed(
+        ['component:default/a'],
+        '2026-11-23T12:00:00.000Z',
+      );
+      expect(await moved()).toBe(false);
+      await store.deleteEntities(['component:default/a']);
+      expect(await moved()).toBe(true);
+      expect(
+        await replica.reportEntities({
+          now: '2026-11-23T12:00:00.000Z',
+          dueSoonBefore: '2026-11-30T12:00:00.000Z',
+        }),
+      ).toEqual([]);
+    });
   },
 );

@@ -8,6 +8,7 @@ import {
   toEntitySummary,
   toReview,
 } from './rows';
+import { readReportRevision } from './reportRevision';
 import { ReportEntityRow } from './RunbooksStore';
 
 type CountRow = {
@@ -103,15 +104,8 @@ export class DatabaseReportQueries {
     });
   }
 
-  async reportVersion(): Promise<string> {
-    const [entities, reviews] = await Promise.all([
-      this.db('runbooks_entities')
-        .count({ count: '*' })
-        .max({ at: 'refreshed_at' })
-        .first(),
-      this.db('runbooks_reviews').max({ id: 'id' }).first(),
-    ]);
-    return `${entities?.count ?? 0}|${entities?.at ?? ''}|${reviews?.id ?? 0}`;
+  reportVersion(): Promise<string> {
+    return readReportRevision(this.db);
   }
 
   async reportDetails(

@@ -7,6 +7,7 @@ import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore
 import { DatabaseRefreshState } from './DatabaseRefreshState';
 import { DatabaseReportQueries } from './DatabaseReportQueries';
 import { DatabaseReviewStore, latestReviewsOf } from './DatabaseReviewStore';
+import { bumpReportRevision } from './reportRevision';
 import { DueOf, dueOfPolicy } from './reviewDue';
 import {
   AlertIndexDbRow,
@@ -100,6 +101,7 @@ export class DatabaseRunbooksStore
             latest,
           ),
         });
+      await bumpReportRevision(tx);
     });
   }
 
@@ -176,6 +178,7 @@ export class DatabaseRunbooksStore
       for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
         await tx('runbooks_alerts').insert(alerts.slice(i, i + INSERT_CHUNK));
       }
+      await bumpReportRevision(tx);
     });
   }
 
