@@ -302,6 +302,48 @@ async function cannon(
   };
 }
 
+/**
+ * Waits until the catalog holds `count` Components (or gives up after
+ * `timeoutMs`, or after 60 s without progress at 99%); logs progress every
+ * 30 s. Answers how many it holds and after how many seconds.
+ */
+async function waitForCatalog(backend, count, timeoutMs) {
+  const started = Date.now();
+  let ingested = 0;
+  let lastLog = 0;
+  let stableCount = -1;
+  let stableSince = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const res = await backend.api(
+        '/api/catalog/entities/by-query?filter=kind=component&limit=1',
+      );
+      if (res.ok) ingested = (await res.json()).totalItems;
+    } catch {
+      // busy
+    }
+    if (ingested >= count) break;
+    if (ingested !== stableCount) {
+      stableCount = ingested;
+      stableSince = Date.now();
+    } else if (ingested >= count * 0.99 && Date.now() - stableSince > 60_000) {
+      console.log(`  catalog: stuck at ${ingested} for 60 s; going on`);
+      break;
+    }
+    if (Date.now() - lastLog > 30_000) {
+      lastLog = Date.now();
+      console.log(
+        `  catalog: ${ingested}/${count} entities after ${(
+          (Date.now() - started) /
+          1000
+        ).toFixed(0)} s`,
+      );
+    }
+    await sleep(2000);
+  }
+  return { ingested, seconds: (Date.now() - started) / 1000 };
+}
+
 const mb = bytes => (bytes / 1024 / 1024).toFixed(0);
 
 function table(rows, columns) {
@@ -326,6 +368,7 @@ module.exports = {
   memoryOf,
   groupPids,
   startBackend,
+  waitForCatalog,
   cannon,
   mb,
   table,

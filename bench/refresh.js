@@ -17,6 +17,7 @@ const os = require('os');
 const path = require('path');
 const {
   startBackend,
+  waitForCatalog,
   memoryOf,
   mb,
   sleep,
@@ -113,6 +114,74 @@ function generate(dir, count, repos, options = {}) {
   return file;
 }
 
+/**
+ * The bench backend's config: the generated catalog file as the only
+ * location, nothing else on a schedule, and the runbooks refresh run once
+ * right after startup (while the catalog is still empty), then only when
+ * triggered through the scheduler's API.
+ */
+function backendConfig(catalogFile, github) {
+  const later = { hours: 12 };
+  return {
+    ...(github
+      ? {
+          integrations: {
+            github: [
+              {
+                host: 'github.com',
+                apiBaseUrl: github.apiBaseUrl,
+                rawBaseUrl: `${github.baseUrl}/raw`,
+                token: 'bench-token',
+              },
+            ],
+          },
+        }
+      : {}),
+    catalog: {
+      rules: [{ allow: ['Component', 'Location'] }],
+      locations: [{ type: 'file', target: catalogFile }],
+      processingInterval: { hours: 1 },
+    },
+    // Nothing else runs on a schedule while the refresh is measured.
+    search: {
+      collators: {
+        catalog: {
+          schedule: {
+            frequency: later,
+            timeout: { minutes: 15 },
+            initialDelay: later,
+          },
+        },
+        runbooks: {
+          schedule: {
+            frequency: later,
+            timeout: { minutes: 15 },
+            initialDelay: later,
+          },
+        },
+      },
+    },
+    runbooks: {
+      // The scheduler's worker only listens for triggers after its initial
+      // delay: run once 1 s after startup (the catalog is still empty then),
+      // then only when triggered.
+      refresh: {
+        frequency: { hours: 24 },
+        timeout: { minutes: 30 },
+        initialDelay: { seconds: 1 },
+      },
+      discovery: {
+        frequency: { hours: 24 },
+        timeout: { minutes: 30 },
+        initialDelay: later,
+      },
+      // Measured as fast as the refresh reads; spreading would make the
+      // time the spread window.
+      sources: { allow: ['github.com'], spreadReadsOver: { seconds: 0 } },
+    },
+  };
+}
+
 async function startGithub(repos) {
   require(require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
     paths: [repoRoot],
@@ -187,7 +256,6 @@ async function runOn(kind, repos, github) {
         ENTITIES * RUNBOOKS_PER_ENTITY
       } runbooks (${SOURCE} sources) in ${Date.now() - t0} ms (${dir})`,
     );
-    const later = { hours: 12 };
     const started = Date.now();
     let startupRun;
     const startupLine = output => {
@@ -196,113 +264,21 @@ async function runOn(kind, repos, github) {
       );
       return m ? `${m[1]} entities in ${m[2]} ms` : undefined;
     };
-    backend = await startBackend(
-      {
-        ...(github
-          ? {
-              integrations: {
-                github: [
-                  {
-                    host: 'github.com',
-                    apiBaseUrl: github.apiBaseUrl,
-                    rawBaseUrl: `${github.baseUrl}/raw`,
-                    token: 'bench-token',
-                  },
-                ],
-              },
-            }
-          : {}),
-        catalog: {
-          rules: [{ allow: ['Component', 'Location'] }],
-          locations: [{ type: 'file', target: catalogFile }],
-          processingInterval: { hours: 1 },
-        },
-        // Nothing else runs on a schedule while the refresh is measured.
-        search: {
-          collators: {
-            catalog: {
-              schedule: {
-                frequency: later,
-                timeout: { minutes: 15 },
-                initialDelay: later,
-              },
-            },
-            runbooks: {
-              schedule: {
-                frequency: later,
-                timeout: { minutes: 15 },
-                initialDelay: later,
-              },
-            },
-          },
-        },
-        runbooks: {
-          // The scheduler's worker only listens for triggers after its initial
-          // delay: run once 1 s after startup (the catalog is still empty then),
-          // then only when triggered.
-          refresh: {
-            frequency: { hours: 24 },
-            timeout: { minutes: 30 },
-            initialDelay: { seconds: 1 },
-          },
-          discovery: {
-            frequency: { hours: 24 },
-            timeout: { minutes: 30 },
-            initialDelay: later,
-          },
-          // Measured as fast as the refresh reads; spreading would make the
-          // time the spread window.
-          sources: { allow: ['github.com'], spreadReadsOver: { seconds: 0 } },
-        },
-      },
-      {
-        database: kind,
-        // BENCH_MODE=production: plain node without the CLI's watcher.
-        production: process.env.BENCH_MODE === 'production',
-      },
-    );
+    backend = await startBackend(backendConfig(catalogFile, github), {
+      database: kind,
+      // BENCH_MODE=production: plain node without the CLI's watcher.
+      production: process.env.BENCH_MODE === 'production',
+    });
     console.log(
       `backend up in ${((Date.now() - started) / 1000).toFixed(0)} s`,
     );
 
     // Wait for the catalog to ingest the entities (or give up, labelled).
-    const ingestStart = Date.now();
-    let ingested = 0;
-    let lastLog = 0;
-    let stableCount = -1;
-    let stableSince = Date.now();
-    while (Date.now() - ingestStart < INGEST_TIMEOUT_MS) {
-      try {
-        const res = await backend.api(
-          '/api/catalog/entities/by-query?filter=kind=component&limit=1',
-        );
-        if (res.ok) ingested = (await res.json()).totalItems;
-      } catch {
-        // busy
-      }
-      if (ingested >= ENTITIES) break;
-      if (ingested !== stableCount) {
-        stableCount = ingested;
-        stableSince = Date.now();
-      } else if (
-        ingested >= ENTITIES * 0.99 &&
-        Date.now() - stableSince > 60_000
-      ) {
-        console.log(`  catalog: stuck at ${ingested} for 60 s; going on`);
-        break;
-      }
-      if (Date.now() - lastLog > 30_000) {
-        lastLog = Date.now();
-        console.log(
-          `  catalog: ${ingested}/${ENTITIES} entities after ${(
-            (Date.now() - ingestStart) /
-            1000
-          ).toFixed(0)} s`,
-        );
-      }
-      await sleep(2000);
-    }
-    const ingestS = (Date.now() - ingestStart) / 1000;
+    const { ingested, seconds: ingestS } = await waitForCatalog(
+      backend,
+      ENTITIES,
+      INGEST_TIMEOUT_MS,
+    );
     console.log(
       `catalog ingested ${ingested}/${ENTITIES} entities in ${ingestS.toFixed(
         0,
@@ -490,6 +466,7 @@ async function runOn(kind, repos, github) {
 
 module.exports = main;
 module.exports.generate = generate;
+module.exports.backendConfig = backendConfig;
 if (require.main === module) {
   main().catch(error => {
     console.error(error);

@@ -1,5 +1,5 @@
 // `npm run bench` runs every benchmark in turn; `npm run bench -- <name>`
-// runs one (http, alerts, refresh, refreshRemote, report, bundle, parse,
+// runs one (http, alerts, refresh, refreshRemote, report, coveragePage, bundle, parse,
 // firing, faults). Each prints figures and ratios.
 'use strict';
 
@@ -11,6 +11,7 @@ const ALL = [
   'refresh',
   'refreshRemote',
   'report',
+  'coveragePage',
   'bundle',
   'parse',
   'firing',

@@ -4,7 +4,7 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import { RunbooksReportPage, runbooksApiRef } from '../../api';
+import { runbooksApiRef } from '../../api';
 import {
   isCoverageStatus,
   isStandardsFilter,
@@ -27,12 +27,6 @@ import { displayRef } from '../../utils/entityRefs';
 export const SERVICES_PER_PAGE = 25;
 const SIDE_TABLE_SIZE = 20;
 
-type Pages = {
-  main: RunbooksReportPage;
-  withoutRunbooks: RunbooksReportPage;
-  unanswered: RunbooksReportPage;
-};
-
 /**
  * Runbook coverage across the catalog: totals, the runbooks of one page of
  * services with their review status, services without runbooks, alerts
@@ -53,45 +47,56 @@ export function RunbooksCoverage() {
     : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const { value, loading, error } = useAsync(async (): Promise<Pages> => {
-    const scope = { owner, q };
-    const [main, withoutRunbooks, unanswered] = await Promise.all([
+  // The side tables do not change with the page or the status filter: a
+  // click on "Next" asks for one page only.
+  const mainPage = useAsync(
+    () =>
       api.getReportPage({
-        ...scope,
+        owner,
+        q,
         status,
         // Services with the most stale runbooks first: the list to work through.
         sort: 'stale',
         offset: (page - 1) * SERVICES_PER_PAGE,
         limit: SERVICES_PER_PAGE,
       }),
+    [api, status, owner, q, page],
+  );
+  const sidePages = useAsync(async () => {
+    const [withoutRunbooks, unanswered] = await Promise.all([
       api.getReportPage({
-        ...scope,
+        owner,
+        q,
         status: 'without-runbooks',
         limit: SIDE_TABLE_SIZE,
       }),
       api.getReportPage({
-        ...scope,
+        owner,
+        q,
         status: 'alerts-without-runbook',
         limit: SIDE_TABLE_SIZE,
       }),
     ]);
-    return { main, withoutRunbooks, unanswered };
-  }, [api, status, owner, q, page]);
+    return { withoutRunbooks, unanswered };
+  }, [api, owner, q]);
+  const main = mainPage.value;
+  const loading = mainPage.loading || sidePages.loading;
+  const error = mainPage.error ?? sidePages.error;
 
   const rows = useMemo(
     () =>
-      runbookRows(value?.main.entities ?? [])
+      runbookRows(main?.entities ?? [])
         .filter(r => !status || r.status === status)
         .filter(r => matchesStandardsFilter(r.runbook, standards)),
-    [value, status, standards],
+    [main, status, standards],
   );
   const owners = useMemo(
     () =>
-      (value?.main.owners ?? [])
+      (main?.owners ?? [])
         .filter(o => o.owner)
         .map(o => ({ ref: o.owner, name: displayRef(o.owner) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
-    [value],
+    [main],
   );
 
   const onChange = (name: FilterName, next: string) => {
@@ -104,8 +109,8 @@ export function RunbooksCoverage() {
   };
 
   if (error) return <ResponseErrorPanel error={error} />;
-  if (!value) return loading ? <Progress /> : null;
-  const { main, withoutRunbooks, unanswered } = value;
+  if (!main || !sidePages.value) return loading ? <Progress /> : null;
+  const { withoutRunbooks, unanswered } = sidePages.value;
   return (
     <>
       {loading && <Progress />}

@@ -239,6 +239,7 @@ describe('RunbooksPage coverage', () => {
       expect.objectContaining({ offset: 0, limit: 25, sort: 'stale' }),
     );
     expect(screen.queryByRole('link', { name: 'Service 29' })).toBeNull();
+    const callsBefore = (api.getReportPage as jest.Mock).mock.calls.length;
 
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Services 26–30 of 30')).toBeInTheDocument();
@@ -247,6 +248,10 @@ describe('RunbooksPage coverage', () => {
     ).toBeInTheDocument();
     expect(api.getReportPage).toHaveBeenCalledWith(
       expect.objectContaining({ offset: 25, limit: 25 }),
+    );
+    // The side tables do not depend on the page: one request per click.
+    expect((api.getReportPage as jest.Mock).mock.calls.length).toBe(
+      callsBefore + 1,
     );
     expect(api.getReport).not.toHaveBeenCalled();
   });
