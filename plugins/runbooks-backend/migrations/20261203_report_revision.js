@@ -1,10 +1,11 @@
 // @ts-check
 
 /**
- * One counter that every write changing the coverage report moves (a
- * snapshot stored, an entity removed, a review added), in the same
- * transaction: replicas tell whether their report counts are current with
- * one primary-key read, however many entities are stored.
+ * The coverage report's revision: one counter that every write changing the
+ * report moves (a snapshot stored, an entity removed, a review added), last
+ * in the same transaction, so revisions commit in order; and which entities
+ * each revision changed, so a replica whose counts are a few revisions old
+ * counts those entities again instead of all of them.
  *
  * @param {import('knex').Knex} knex
  */
@@ -19,9 +20,16 @@ exports.up = async function up(knex) {
       .comment('Moves by one with every write');
   });
   await knex('runbooks_revisions').insert({ name: 'report', revision: 0 });
+  await knex.schema.createTable('runbooks_report_changes', table => {
+    table.comment('The entities each report revision changed (recent ones)');
+    table.bigInteger('revision').notNullable();
+    table.string('entity_ref', 255).notNullable();
+    table.primary(['revision', 'entity_ref']);
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('runbooks_report_changes');
   await knex.schema.dropTable('runbooks_revisions');
 };

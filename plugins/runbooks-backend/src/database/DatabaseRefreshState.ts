@@ -100,7 +100,7 @@ export class DatabaseRefreshState {
         await tx('runbooks_documents').whereIn('entity_ref', chunk).delete();
         await tx('runbooks_alerts').whereIn('entity_ref', chunk).delete();
         await tx('runbooks_entities').whereIn('entity_ref', chunk).delete();
-        await bumpReportRevision(tx);
+        await bumpReportRevision(tx, chunk);
       });
     }
   }

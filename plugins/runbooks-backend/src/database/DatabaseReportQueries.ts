@@ -8,7 +8,7 @@ import {
   toEntitySummary,
   toReview,
 } from './rows';
-import { readReportRevision } from './reportRevision';
+import { readReportRevision, reportChangesBetween } from './reportRevision';
 import { ReportEntityRow } from './RunbooksStore';
 
 type CountRow = {
@@ -33,18 +33,41 @@ export class DatabaseReportQueries {
   async reportEntities(options: {
     now: string;
     dueSoonBefore: string;
+    entityRefs?: string[];
   }): Promise<ReportEntityRow[]> {
+    if (!options.entityRefs) return this.countEntities(options);
+    const rows = [];
+    for (let i = 0; i < options.entityRefs.length; i += INSERT_CHUNK) {
+      rows.push(
+        ...(await this.countEntities(
+          options,
+          options.entityRefs.slice(i, i + INSERT_CHUNK),
+        )),
+      );
+    }
+    return rows;
+  }
+
+  /** The counts of every stored entity, or of these. */
+  private async countEntities(
+    options: { now: string; dueSoonBefore: string },
+    refs?: string[],
+  ): Promise<ReportEntityRow[]> {
     const { now, dueSoonBefore } = options;
+    const only = <T extends Knex.QueryBuilder>(query: T, column: string): T =>
+      refs ? (query.whereIn(column, refs) as T) : query;
     const present = 'd.missing = ?';
     const [entities, counts, alerts] = await Promise.all([
-      this.db('runbooks_entities').orderBy('entity_ref').select<
-        Array<{
-          entity_ref: string;
-          title: string | null;
-          owner: string | null;
-        }>
-      >('entity_ref', 'title', 'owner'),
-      this.db('runbooks_documents as d')
+      only(this.db('runbooks_entities'), 'entity_ref')
+        .orderBy('entity_ref')
+        .select<
+          Array<{
+            entity_ref: string;
+            title: string | null;
+            owner: string | null;
+          }>
+        >('entity_ref', 'title', 'owner'),
+      only(this.db('runbooks_documents as d'), 'd.entity_ref')
         .groupBy('d.entity_ref')
         .select<CountRow[]>(
           'd.entity_ref',
@@ -74,13 +97,21 @@ export class DatabaseReportQueries {
           ),
           this.db.raw('MIN(d.due_at) AS next_due'),
         ),
-      this.db('runbooks_alerts').groupBy('entity_ref').select<
-        Array<{
-          entity_ref: string;
-          alerts: number | string;
-          unanswered: number | string | null;
-        }>
-      >('entity_ref', this.db.raw('COUNT(*) AS alerts'), this.db.raw('SUM(CASE WHEN runbook_id IS NULL THEN 1 ELSE 0 END) AS unanswered')),
+      only(this.db('runbooks_alerts'), 'entity_ref')
+        .groupBy('entity_ref')
+        .select<
+          Array<{
+            entity_ref: string;
+            alerts: number | string;
+            unanswered: number | string | null;
+          }>
+        >(
+          'entity_ref',
+          this.db.raw('COUNT(*) AS alerts'),
+          this.db.raw(
+            'SUM(CASE WHEN runbook_id IS NULL THEN 1 ELSE 0 END) AS unanswered',
+          ),
+        ),
     ]);
     const countsOf = new Map(counts.map(row => [row.entity_ref, row]));
     const alertsOf = new Map(alerts.map(row => [row.entity_ref, row]));
@@ -106,6 +137,14 @@ export class DatabaseReportQueries {
 
   reportVersion(): Promise<string> {
     return readReportRevision(this.db);
+  }
+
+  reportChanges(
+    since: string,
+    until: string,
+    max: number,
+  ): Promise<string[] | undefined> {
+    return reportChangesBetween(this.db, since, until, max);
   }
 
   async reportDetails(

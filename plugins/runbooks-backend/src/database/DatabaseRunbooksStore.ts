@@ -101,19 +101,24 @@ export class DatabaseRunbooksStore
             latest,
           ),
         });
-      await bumpReportRevision(tx);
+      await bumpReportRevision(tx, [entityRef]);
     });
   }
 
   reportEntities(options: {
     now: string;
     dueSoonBefore: string;
+    entityRefs?: string[];
   }): Promise<ReportEntityRow[]> {
     return this.report.reportEntities(options);
   }
 
   reportVersion(): Promise<string> {
     return this.report.reportVersion();
+  }
+
+  reportChanges(since: string, until: string, max: number) {
+    return this.report.reportChanges(since, until, max);
   }
 
   reportDetails(entityRefs: string[]) {
@@ -178,7 +183,7 @@ export class DatabaseRunbooksStore
       for (let i = 0; i < alerts.length; i += INSERT_CHUNK) {
         await tx('runbooks_alerts').insert(alerts.slice(i, i + INSERT_CHUNK));
       }
-      await bumpReportRevision(tx);
+      await bumpReportRevision(tx, refs);
     });
   }
 

@@ -127,12 +127,24 @@ export interface ReportStore {
   reportEntities(options: {
     now: string;
     dueSoonBefore: string;
+    /** Only these entities (those stored); all when not given. */
+    entityRefs?: string[];
   }): Promise<ReportEntityRow[]>;
   /**
    * Changes whenever `reportEntities` may answer differently for the same
    * `now`: an entity written, added or removed, a review added.
    */
   reportVersion(): Promise<string>;
+  /**
+   * The entities whose report rows changed after version `since` up to
+   * `until`; undefined when that is more than `max` entities or no longer
+   * known (then every entity must be counted again).
+   */
+  reportChanges(
+    since: string,
+    until: string,
+    max: number,
+  ): Promise<string[] | undefined>;
   /** The stored entities among these, without markdown, with their newest review per runbook. */
   reportDetails(
     entityRefs: string[],
