@@ -1,7 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { runbooksApiRef } from '../../api';
@@ -11,14 +11,14 @@ import {
   matchesStandardsFilter,
   runbookRows,
 } from './coverage';
-import { CoverageByOwner } from './CoverageByOwner';
+import { CoverageByOwner as OwnersTable } from './CoverageByOwner';
 import { CoverageFilters } from './CoverageFilters';
 import { CoveragePager } from './CoveragePager';
 import { CoverageTotals } from './CoverageTotals';
-import { RunbooksTable } from './RunbooksTable';
+import { RunbooksTable as PageTable } from './RunbooksTable';
 import {
-  AlertsWithoutRunbookByService,
-  ServicesWithoutRunbooks,
+  AlertsWithoutRunbookByService as UnansweredTable,
+  ServicesWithoutRunbooks as WithoutRunbooksTable,
 } from './ServiceTables';
 import { FilterName } from './standardsColumn';
 import { displayRef } from '../../utils/entityRefs';
@@ -26,6 +26,13 @@ import { displayRef } from '../../utils/entityRefs';
 /** Services per page of the runbooks table; the server filters, sorts and pages. */
 export const SERVICES_PER_PAGE = 25;
 const SIDE_TABLE_SIZE = 20;
+
+// The tables render again only when their own rows change: not while the
+// next page loads, and the side tables not when the page changes.
+const RunbooksTable = memo(PageTable);
+const ServicesWithoutRunbooks = memo(WithoutRunbooksTable);
+const AlertsWithoutRunbookByService = memo(UnansweredTable);
+const CoverageByOwner = memo(OwnersTable);
 
 /**
  * Runbook coverage across the catalog: totals, the runbooks of one page of
