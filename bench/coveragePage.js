@@ -35,7 +35,7 @@ const SIZES = (process.env.BENCH_PAGE_SIZES || '100,10000')
   .map(Number);
 const TRIALS = Number(process.env.BENCH_PAGE_TRIALS || 5);
 const INGEST_TIMEOUT_MS =
-  Number(process.env.BENCH_INGEST_TIMEOUT_S || 600) * 1000;
+  Number(process.env.BENCH_INGEST_TIMEOUT_S || 2400) * 1000;
 const QUIET_MS = 2000;
 
 // Runs in the page before any of its scripts: every long task, as it ends.
@@ -90,10 +90,10 @@ function reportAnswers(page) {
     );
 }
 
-async function openPage(page, baseUrl, count, slowestAnswer) {
+async function openPage(page, baseUrl, slowestAnswer) {
   const pager = page
     .locator('nav[aria-label="Service pages"]')
-    .getByText(`of ${count}`);
+    .getByText(/^Services 1–25 of \d+$/);
   const started = Date.now();
   await page.goto(`${baseUrl}/runbooks`);
   await pager.waitFor({ timeout: 300_000 });
@@ -122,7 +122,7 @@ async function openPage(page, baseUrl, count, slowestAnswer) {
     .click();
   await page
     .locator('nav[aria-label="Service pages"]')
-    .getByText(`Services 26–50 of ${count}`)
+    .getByText(/^Services 26–50 of \d+$/)
     .waitFor({ timeout: 120_000 });
   const nextMs = Date.now() - clicked;
   return {
@@ -176,7 +176,7 @@ async function runOn(kind, size, browser) {
     const trials = [];
     for (let trial = 1; trial <= TRIALS; trial++) {
       trials.push(
-        await openPage(page, backend.baseUrl, catalog.ingested, slowestAnswer),
+        await openPage(page, backend.baseUrl, slowestAnswer),
       );
     }
     await context.close();
