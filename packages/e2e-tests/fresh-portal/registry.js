@@ -75,6 +75,10 @@ const server = http.createServer((req, res) => {
   res.end(JSON.stringify({ ...packument, versions }));
 });
 
+// Yarn keeps its connections open between the resolution and the fetch step,
+// which can be more than Node's default 5 s apart on a busy machine: a socket
+// closed by the server meanwhile is a failed request to yarn.
+server.keepAliveTimeout = 600_000;
 server.listen(0, '127.0.0.1', () => {
   fs.writeFileSync(portFile, String(server.address().port));
 });

@@ -18,6 +18,15 @@ const yarn = process.env.FRESH_PORTAL_YARN ?? 'yarn';
 const node = process.version.split('.')[0];
 const shots = path.join(repoRoot, 'test-results', 'fresh-portal');
 const service = '/catalog/default/component/runbooks-demo';
+// Where the seconds go, one line per step, for scripts/test-fresh-portal.sh.
+const stepsFile = process.env.FRESH_PORTAL_STEPS;
+let stepStart = Number(process.env.FRESH_PORTAL_T0_MS ?? Date.now());
+function step(what: string) {
+  const now = Date.now();
+  const line = `${((now - stepStart) / 1000).toFixed(1)} s  ${what}\n`;
+  stepStart = now;
+  if (stepsFile) fs.appendFileSync(stepsFile, line);
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,7 +54,7 @@ async function waitFor<T>(
     } catch (error) {
       last = error;
     }
-    await new Promise(r => setTimeout(r, 2000));
+    await new Promise(r => setTimeout(r, 500));
   }
   throw new Error(
     `Timed out waiting for ${what} (${
@@ -86,6 +95,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
         '',
       ].join('\n'),
     );
+    step('jest started, test file loaded');
     proc = spawn(yarn, ['start'], {
       cwd: portalDir,
       env: { ...process.env, NODE_ENV: 'development', BROWSER: 'none' },
@@ -111,6 +121,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
         () => out,
       ),
     ]);
+    step('yarn start: the backend serves /api/runbooks/health');
     await Promise.race([
       exited,
       waitFor(
@@ -120,6 +131,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
         () => out,
       ),
     ]);
+    step('yarn start: the app answers');
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
@@ -134,6 +146,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
     const enter = page.getByRole('button', { name: /enter/i });
     await enter.click({ timeout: 300_000 });
     await enter.waitFor({ state: 'detached', timeout: 120_000 });
+    step('chromium: signed in as guest');
   }, 900_000);
 
   afterAll(async () => {
@@ -156,6 +169,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
       await new Promise(r => setTimeout(r, 500));
     }
     signal('SIGKILL');
+    step('portal stopped');
   });
 
   async function shot(name: string) {
@@ -192,6 +206,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
       expect(await main.locator('pre code').count()).toBeGreaterThan(0);
     } finally {
       await shot('2-runbooks-tab');
+      step('chromium: card, Runbooks tab, rendered runbook');
     }
   });
 
@@ -212,6 +227,7 @@ describe(`a fresh create-app portal (${template} template) with the suite, on No
       ).toContain(`${service}/runbooks/`);
     } finally {
       await shot('3-runbooks-page');
+      step('chromium: /runbooks page');
     }
   });
 });
