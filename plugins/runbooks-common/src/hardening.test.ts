@@ -1,7 +1,8 @@
 /*
  * Every parser of runbooks-common reads 1 MiB of the input that made the
- * earlier, regex-based readers take seconds to minutes (3-25 s at 100 KB) in
- * well under a second: they run in time linear in their input.
+ * earlier, regex-based readers take seconds to minutes (3-25 s at 100 KB,
+ * so minutes to hours at 1 MiB) within a bound: they run in time linear in
+ * their input.
  */
 import { buildEntitySnapshot } from './snapshot/buildEntitySnapshot';
 import { parseAlertsAnnotation } from './alertsAnnotation';
@@ -30,13 +31,15 @@ function timed(run: () => unknown): number {
 }
 
 // Each of these takes well under a second on an idle machine (bench/parse.js
-// prints the figures); the bound leaves room for a loaded CI machine, against
-// seconds to minutes for the readers these inputs were found against.
-const BOUND_MS = 2000;
+// prints the figures). The bound leaves room for a CI machine loaded several
+// times over (2 s was exceeded once under such load), against minutes for the
+// readers these inputs were found against.
+const BOUND_MS = 10_000;
+jest.setTimeout(120_000);
 
 describe('every parser is linear in its input', () => {
   it.each(Object.entries(ADVERSARIAL_MARKDOWN))(
-    'reads 1 MiB of %s as a runbook and as an index in well under a second',
+    'reads 1 MiB of %s as a runbook and as an index within the bound',
     (_name, markdown) => {
       expect(markdown.length).toBeGreaterThanOrEqual(MiB);
       const ms = timed(() => {
@@ -48,7 +51,7 @@ describe('every parser is linear in its input', () => {
     },
   );
 
-  it('builds a snapshot of 1 MiB runbooks and indexes of the worst cases in well under a second each', () => {
+  it('builds a snapshot of 1 MiB runbooks and indexes of the worst cases within the bound each', () => {
     for (const markdown of Object.values(ADVERSARIAL_MARKDOWN).slice(0, 4)) {
       const ms = timed(() =>
         buildEntitySnapshot({
@@ -123,14 +126,11 @@ describe('every parser is linear in its input', () => {
     ],
   ];
 
-  it.each(annotationCases)(
-    'reads 1 MiB of %s in well under a second',
-    (_n, run) => {
-      expect(timed(run)).toBeLessThan(BOUND_MS);
-    },
-  );
+  it.each(annotationCases)('reads 1 MiB of %s within the bound', (_n, run) => {
+    expect(timed(run)).toBeLessThan(BOUND_MS);
+  });
 
-  it('reads alert mappings of 1 MiB in well under a second', () => {
+  it('reads alert mappings of 1 MiB within the bound', () => {
     expect(timed(() => parseAlertsAnnotation(fill('A: a.md\n')))).toBeLessThan(
       BOUND_MS,
     );
