@@ -1,6 +1,14 @@
 import { Knex } from 'knex';
+import { bumpReportRevision } from './reportRevision';
+import { DueOf } from './reviewDue';
 import { ReviewStore } from './RunbooksStore';
-import { INSERT_CHUNK, ReviewRow, toReview } from './rows';
+import {
+  DocumentRow,
+  EntityRow,
+  INSERT_CHUNK,
+  ReviewRow,
+  toReview,
+} from './rows';
 import { RunbookReview } from '../service/types';
 
 /** Review records in the `runbooks_reviews` table; refreshes never delete them. */
@@ -74,4 +82,41 @@ export async function latestReviewsOf(
     }
   }
   return latest;
+}
+
+/**
+ * Records the review and, in the same transaction, moves the runbook's due
+ * date (which the report counts from) and the report's revision with it.
+ */
+export async function addReviewMovingDue(
+  db: Knex,
+  dueOf: DueOf,
+  entityRef: string,
+  runbookId: string,
+  review: RunbookReview,
+): Promise<void> {
+  await db.transaction(async tx => {
+    const reviews = new DatabaseReviewStore(tx);
+    await reviews.addReview(entityRef, runbookId, review);
+    const [entity, document] = await Promise.all([
+      tx<EntityRow>('runbooks_entities')
+        .where({ entity_ref: entityRef })
+        .first(),
+      tx<DocumentRow>('runbooks_documents')
+        .where({ entity_ref: entityRef, runbook_id: runbookId })
+        .first('summary'),
+    ]);
+    if (!entity || !document) return;
+    const latest = (await reviews.latestReviews(entityRef)).get(runbookId);
+    await tx('runbooks_documents')
+      .where({ entity_ref: entityRef, runbook_id: runbookId })
+      .update({
+        due_at: dueOf(
+          JSON.parse(entity.data),
+          JSON.parse(document.summary),
+          latest,
+        ),
+      });
+    await bumpReportRevision(tx, [entityRef]);
+  });
 }

@@ -6,7 +6,11 @@ import { Knex } from 'knex';
 import { DatabaseNotificationClaimStore } from './DatabaseNotificationClaimStore';
 import { DatabaseRefreshState } from './DatabaseRefreshState';
 import { DatabaseReportQueries } from './DatabaseReportQueries';
-import { DatabaseReviewStore, latestReviewsOf } from './DatabaseReviewStore';
+import {
+  addReviewMovingDue,
+  DatabaseReviewStore,
+  latestReviewsOf,
+} from './DatabaseReviewStore';
 import { bumpReportRevision } from './reportRevision';
 import { DueOf, dueOfPolicy } from './reviewDue';
 import {
@@ -78,31 +82,7 @@ export class DatabaseRunbooksStore
   // state have classes of their own; this one object serves callers typed against any.
   /** Records the review and moves the runbook's due date with it, in one transaction. */
   async addReview(entityRef: string, runbookId: string, review: RunbookReview) {
-    await this.db.transaction(async tx => {
-      await new DatabaseReviewStore(tx).addReview(entityRef, runbookId, review);
-      const [entity, document] = await Promise.all([
-        tx<EntityRow>('runbooks_entities')
-          .where({ entity_ref: entityRef })
-          .first(),
-        tx<DocumentRow>('runbooks_documents')
-          .where({ entity_ref: entityRef, runbook_id: runbookId })
-          .first('summary'),
-      ]);
-      if (!entity || !document) return;
-      const latest = (
-        await new DatabaseReviewStore(tx).latestReviews(entityRef)
-      ).get(runbookId);
-      await tx('runbooks_documents')
-        .where({ entity_ref: entityRef, runbook_id: runbookId })
-        .update({
-          due_at: this.dueOf(
-            JSON.parse(entity.data),
-            JSON.parse(document.summary),
-            latest,
-          ),
-        });
-      await bumpReportRevision(tx, [entityRef]);
-    });
+    await addReviewMovingDue(this.db, this.dueOf, entityRef, runbookId, review);
   }
 
   reportEntities(options: {
